@@ -1,0 +1,1 @@
+"""Identity and authorisation: password hashes, JWTs, the viewer of a request and its rights."""

@@ -1,0 +1,32 @@
+"""The tenant: a municipality (an "Ente") using the platform."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Column, String
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlmodel import Field, SQLModel
+
+from models.base import created_field, id_field, json_object_field, updated_field
+
+
+class Tenant(SQLModel, table=True):
+    id: uuid.UUID = id_field()
+    slug: str = Field(max_length=63, unique=True, index=True)
+    name: str = Field(max_length=200)
+    istat_code: str = Field(max_length=6, unique=True)
+    fiscal_code: str = Field(max_length=16)
+    aoo_code: str | None = Field(default=None, max_length=64)
+    site_url: str | None = Field(default=None, max_length=500)
+    default_language: str = Field(default="it", max_length=2)
+    languages: list[str] = Field(
+        default_factory=lambda: ["it"], sa_column=Column(ARRAY(String(2)), nullable=False)
+    )
+    theme: dict[str, str] = json_object_field()
+    """Keys `logoUrl` and `primaryColor` (a `#rrggbb` colour)."""
+    contacts: dict[str, str] = json_object_field()
+    """Keys `email`, `pec`, `phone`, `address`."""
+    created_at: datetime = created_field()
+    updated_at: datetime = updated_field()

@@ -1,0 +1,240 @@
+"""Reading the catalogue: services (filtered, searched, paginated), categories, groups."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Float, and_, cast, func, literal_column, or_, select, true
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
+
+from models.base import utcnow
+from models.catalogue import (
+    LISTED_STATUSES,
+    PUBLIC_STATUSES,
+    Category,
+    Service,
+    ServiceGroup,
+    ServiceStatus,
+)
+from resolvers.context import Context
+from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
+
+ITALIAN = literal_column("'italian'::regconfig")
+
+
+class ServiceSortField(Enum):
+    NAME = "name"
+    UPDATED = "updated"
+    RELEVANCE = "relevance"
+
+
+@dataclass(frozen=True)
+class ServiceFilter:
+    category_ids: list[uuid.UUID] = field(default_factory=list)
+    group_ids: list[uuid.UUID] = field(default_factory=list)
+    statuses: list[ServiceStatus] = field(default_factory=list)
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class ServiceSort:
+    field: ServiceSortField | None = None
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class Prefetch:
+    """Relations the client selected on every node, loaded with the page in one query."""
+
+    category: bool = False
+    group: bool = False
+
+
+def sortable_text(expression: ColumnElement[Any]) -> ColumnElement[str]:
+    return func.lower(func.sportello_unaccent(func.coalesce(expression, "")))
+
+
+def localized_name(language: str, fallback: str) -> ColumnElement[str]:
+    return sortable_text(
+        func.coalesce(Service.name[language].astext, Service.name[fallback].astext)  # type: ignore[index]
+    )
+
+
+def published_now(now: datetime) -> ColumnElement[bool]:
+    return and_(
+        or_(col(Service.publish_from).is_(None), col(Service.publish_from) <= now),
+        or_(col(Service.publish_until).is_(None), col(Service.publish_until) > now),
+    )
+
+
+def visibility(ctx: Context, statuses: Sequence[ServiceStatus]) -> ColumnElement[bool]:
+    """Staff of the tenant see every service; everyone else what is published now."""
+    if ctx.viewer.sees_unpublished_services(ctx.tenant.slug):
+        return true()
+    return and_(col(Service.status).in_(statuses), published_now(utcnow()))
+
+
+def category_subtree(tenant_id: uuid.UUID, roots: list[uuid.UUID]) -> Any:
+    """Ids of the given categories and all their descendants (a filter includes subtopics)."""
+    tree = (
+        select(Category.id)
+        .where(col(Category.id).in_(roots), Category.tenant_id == tenant_id)
+        .cte("category_tree", recursive=True)
+    )
+    children = select(Category.id).join(tree, col(Category.parent_id) == tree.c.id)
+    return select(tree.union_all(children).c.id)
+
+
+def text_match(text: str) -> tuple[ColumnElement[bool], ColumnElement[float]]:
+    """Full-text match (Italian stemming, accents ignored) or a close trigram match for typos."""
+    query = func.websearch_to_tsquery(ITALIAN, func.sportello_unaccent(text))
+    words = func.lower(func.sportello_unaccent(text))
+    matches = or_(
+        col(Service.search_vector).op("@@")(query),
+        words.op("<%")(col(Service.search_text)),
+    )
+    score = cast(
+        func.ts_rank_cd(col(Service.search_vector), query)
+        + func.word_similarity(words, col(Service.search_text)),
+        Float,
+    )
+    return matches, score
+
+
+def service_filters(ctx: Context, where: ServiceFilter) -> list[ColumnElement[bool]]:
+    clauses = [Service.tenant_id == ctx.tenant.id, visibility(ctx, LISTED_STATUSES)]
+    if where.category_ids:
+        clauses.append(
+            col(Service.category_id).in_(category_subtree(ctx.tenant.id, where.category_ids))
+        )
+    if where.group_ids:
+        clauses.append(col(Service.group_id).in_(where.group_ids))
+    if where.statuses:
+        clauses.append(col(Service.status).in_(where.statuses))
+    return clauses
+
+
+def service_sort_key(
+    ctx: Context, sort: ServiceSort, score: ColumnElement[float] | None
+) -> SortKey:
+    chosen = sort.field or (
+        ServiceSortField.RELEVANCE if score is not None else ServiceSortField.NAME
+    )
+    if chosen is ServiceSortField.RELEVANCE and score is not None:
+        # Most relevant first unless the client asks otherwise.
+        return SortKey(score, descending=not sort.descending, kind="number")
+    if chosen is ServiceSortField.UPDATED:
+        return SortKey(col(Service.updated_at), descending=sort.descending, kind="datetime")
+    name = localized_name(ctx.language, ctx.tenant.default_language)
+    return SortKey(name, descending=sort.descending)
+
+
+async def list_services(
+    ctx: Context,
+    where: ServiceFilter,
+    sort: ServiceSort,
+    page: PageRequest,
+    prefetch: Prefetch,
+    with_total: bool,
+) -> Page[Service]:
+    """A page of the tenant's catalogue as the viewer may see it."""
+    clauses = service_filters(ctx, where)
+    score = None
+    if where.text and where.text.strip():
+        matches, score = text_match(where.text.strip())
+        clauses.append(matches)
+    statement = select(Service)
+    if prefetch.category:
+        statement = statement.add_columns(Category).outerjoin(
+            Category, col(Category.id) == col(Service.category_id)
+        )
+    if prefetch.group:
+        statement = statement.add_columns(ServiceGroup).outerjoin(
+            ServiceGroup, col(ServiceGroup.id) == col(Service.group_id)
+        )
+    statement = statement.where(*clauses)
+
+    def node_of(row: Sequence[Any]) -> Service:
+        for related in row[1:-1]:
+            if isinstance(related, Category):
+                ctx.loaders.category.prime(related.id, related)
+            elif isinstance(related, ServiceGroup):
+                ctx.loaders.service_group.prime(related.id, related)
+        return row[0]  # type: ignore[no-any-return]
+
+    key = service_sort_key(ctx, sort, score)
+    async with ctx.db() as session:
+        return await keyset_page(
+            session, statement, key, col(Service.id), page, node_of, with_total
+        )
+
+
+async def find_service(
+    ctx: Context, service_id: uuid.UUID | None = None, slug: str | None = None
+) -> Service | None:
+    """A service by id or slug, if the viewer may open it (private ones by direct link too)."""
+    if service_id is not None:
+        service = await ctx.loaders.service.load(service_id)
+    else:
+        async with ctx.db() as session:
+            found = await session.exec(
+                select(Service).where(Service.tenant_id == ctx.tenant.id, Service.slug == slug)
+            )
+            service = found.first()
+    if service is None or not may_open(ctx, service):
+        return None
+    return service
+
+
+def may_open(ctx: Context, service: Service) -> bool:
+    if ctx.viewer.sees_unpublished_services(ctx.tenant.slug):
+        return True
+    now = utcnow()
+    return (
+        service.status in PUBLIC_STATUSES
+        and (service.publish_from is None or service.publish_from <= now)
+        and (service.publish_until is None or service.publish_until > now)
+    )
+
+
+async def list_categories(
+    ctx: Context, parent_id: uuid.UUID | None, roots_only: bool, page: PageRequest, with_total: bool
+) -> Page[Category]:
+    clauses = [Category.tenant_id == ctx.tenant.id]
+    if parent_id is not None:
+        clauses.append(Category.parent_id == parent_id)
+    elif roots_only:
+        clauses.append(col(Category.parent_id).is_(None))
+    key = SortKey(col(Category.position), kind="number")
+    async with ctx.db() as session:
+        return await keyset_page(
+            session,
+            select(Category).where(*clauses),
+            key,
+            col(Category.id),
+            page,
+            lambda row: row[0],
+            with_total,
+        )
+
+
+async def list_service_groups(
+    ctx: Context, page: PageRequest, with_total: bool
+) -> Page[ServiceGroup]:
+    key = SortKey(col(ServiceGroup.position), kind="number")
+    async with ctx.db() as session:
+        return await keyset_page(
+            session,
+            select(ServiceGroup).where(ServiceGroup.tenant_id == ctx.tenant.id),
+            key,
+            col(ServiceGroup.id),
+            page,
+            lambda row: row[0],
+            with_total,
+        )

@@ -1,0 +1,230 @@
+"""Changing the catalogue: tenant admins create and edit services and categories."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from models.base import utcnow
+from models.catalogue import TRANSLATED_SERVICE_TEXTS, Category, Service, ServiceStatus
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, Outcome, Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_RESPONSE_DAYS = 3650
+
+Changes = dict[str, Any]
+"""Model attribute → new value, holding only the fields the client sent."""
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def forbidden() -> Problem:
+    return Problem(None, ErrorCode.FORBIDDEN, "only the tenant's administrators may do this")
+
+
+def check_slug(changes: Changes) -> list[Problem]:
+    slug = changes.get("slug")
+    if "slug" in changes and (not slug or len(slug) > 100 or not SLUG.match(slug)):
+        message = "use 1-100 lowercase letters, digits and single hyphens, e.g. 'cambio-residenza'"
+        return [Problem("slug", ErrorCode.INVALID, message)]
+    return []
+
+
+def check_translations(ctx: Context, changes: Changes, names: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    for name in names:
+        text = changes.get(name)
+        if text is None:
+            continue
+        unknown = sorted(set(text) - set(ctx.tenant.languages))
+        if unknown:
+            problems.append(
+                Problem(
+                    camel(name),
+                    ErrorCode.INVALID,
+                    f"languages not enabled for this municipality: {', '.join(unknown)}",
+                )
+            )
+    return problems
+
+
+def check_name_required(ctx: Context, changes: Changes, creating: bool) -> list[Problem]:
+    if not creating and "name" not in changes:
+        return []
+    name = changes.get("name") or {}
+    if not (name.get(ctx.tenant.default_language) or "").strip():
+        return [
+            Problem(
+                "name",
+                ErrorCode.REQUIRED,
+                f"a name in the default language ({ctx.tenant.default_language}) is required",
+            )
+        ]
+    return []
+
+
+async def check_references(ctx: Context, changes: Changes) -> list[Problem]:
+    problems = []
+    if changes.get("category_id") and not await ctx.loaders.category.load(changes["category_id"]):
+        problems.append(Problem("categoryId", ErrorCode.NOT_FOUND, "no such category"))
+    if changes.get("group_id") and not await ctx.loaders.service_group.load(changes["group_id"]):
+        problems.append(Problem("groupId", ErrorCode.NOT_FOUND, "no such service group"))
+    if changes.get("form_id") and not await ctx.loaders.form.load(changes["form_id"]):
+        problems.append(Problem("formId", ErrorCode.NOT_FOUND, "no such form"))
+    return problems
+
+
+def check_schedule(service: Service) -> list[Problem]:
+    problems = []
+    days = service.max_response_days
+    if days is not None and not 1 <= days <= MAX_RESPONSE_DAYS:
+        problems.append(
+            Problem(
+                "maxResponseDays",
+                ErrorCode.INVALID,
+                f"must be between 1 and {MAX_RESPONSE_DAYS}",
+            )
+        )
+    start, end = service.publish_from, service.publish_until
+    if start and end and start >= end:
+        problems.append(Problem("publishUntil", ErrorCode.INVALID, "must be after publishFrom"))
+    if service.status is ServiceStatus.SCHEDULED and start is None:
+        problems.append(
+            Problem("publishFrom", ErrorCode.REQUIRED, "a scheduled service needs a start date")
+        )
+    return problems
+
+
+Row = TypeVar("Row", Service, Category)
+
+
+async def persist(
+    ctx: Context,
+    model: type[Row],
+    row_id: uuid.UUID | None,
+    changes: Changes,
+    row_checks: Callable[[Row], list[Problem]],
+) -> Outcome[Row]:
+    """Create (no id) or update one row of the tenant in one transaction.
+
+    Nothing is committed when a check fails; a unique violation is reported on the slug.
+    """
+    async with ctx.db() as session:
+        if row_id is None:
+            row = model(tenant_id=ctx.tenant.id, **changes)
+            session.add(row)
+        else:
+            found = await session.get(model, row_id)
+            if found is None or found.tenant_id != ctx.tenant.id:
+                return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "not found"))
+            row = found
+            for name, value in changes.items():
+                setattr(row, name, value)
+        row.updated_at = utcnow()
+        problems = row_checks(row)
+        if problems:
+            return Outcome.failed(*problems)
+        try:
+            await session.commit()
+        except IntegrityError:
+            message = "another entry of this municipality already has this slug"
+            return Outcome.failed(Problem("slug", ErrorCode.UNIQUE, message))
+    return Outcome(row)
+
+
+async def save_service(
+    ctx: Context, service_id: uuid.UUID | None, changes: Changes
+) -> Outcome[Service]:
+    if not ctx.viewer.can_manage_catalogue(ctx.tenant.slug):
+        return Outcome.failed(forbidden())
+    problems = [
+        *check_slug(changes),
+        *check_name_required(ctx, changes, creating=service_id is None),
+        *check_translations(ctx, changes, TRANSLATED_SERVICE_TEXTS),
+        *await check_references(ctx, changes),
+    ]
+    if problems:
+        return Outcome.failed(*problems)
+    outcome = await persist(ctx, Service, service_id, changes, check_schedule)
+    if outcome.value is not None:
+        ctx.loaders.service.clear(outcome.value.id)
+    return outcome
+
+
+async def create_service(ctx: Context, changes: Changes) -> Outcome[Service]:
+    if not changes.get("slug"):
+        return Outcome.failed(Problem("slug", ErrorCode.REQUIRED, "a slug is required"))
+    return await save_service(ctx, None, changes)
+
+
+async def update_service(ctx: Context, service_id: uuid.UUID, changes: Changes) -> Outcome[Service]:
+    return await save_service(ctx, service_id, changes)
+
+
+async def set_service_status(
+    ctx: Context, service_id: uuid.UUID, status: ServiceStatus, changes: Changes
+) -> Outcome[Service]:
+    return await save_service(ctx, service_id, {**changes, "status": status})
+
+
+async def would_cycle(ctx: Context, category_id: uuid.UUID, parent_id: uuid.UUID) -> bool:
+    """True when `parent_id` is the category itself or one of its descendants."""
+    async with ctx.db() as session:
+        rows = await session.exec(
+            select(Category.id, Category.parent_id).where(Category.tenant_id == ctx.tenant.id)
+        )
+        parents = dict(rows.all())
+    seen: set[uuid.UUID] = set()
+    current: uuid.UUID | None = parent_id
+    while current is not None and current not in seen:
+        if current == category_id:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return False
+
+
+async def save_category(
+    ctx: Context, category_id: uuid.UUID | None, changes: Changes
+) -> Outcome[Category]:
+    if not ctx.viewer.can_manage_catalogue(ctx.tenant.slug):
+        return Outcome.failed(forbidden())
+    problems = [
+        *check_slug(changes),
+        *check_name_required(ctx, changes, creating=category_id is None),
+        *check_translations(ctx, changes, ("name", "description")),
+    ]
+    parent_id = changes.get("parent_id")
+    if parent_id is not None:
+        if not await ctx.loaders.category.load(parent_id):
+            problems.append(Problem("parentId", ErrorCode.NOT_FOUND, "no such category"))
+        elif category_id is not None and await would_cycle(ctx, category_id, parent_id):
+            message = "a category cannot sit under itself or one of its subcategories"
+            problems.append(Problem("parentId", ErrorCode.CYCLE, message))
+    if problems:
+        return Outcome.failed(*problems)
+    outcome = await persist(ctx, Category, category_id, changes, lambda _: [])
+    if outcome.value is not None:
+        ctx.loaders.category.clear(outcome.value.id)
+    return outcome
+
+
+async def create_category(ctx: Context, changes: Changes) -> Outcome[Category]:
+    if not changes.get("slug"):
+        return Outcome.failed(Problem("slug", ErrorCode.REQUIRED, "a slug is required"))
+    return await save_category(ctx, None, changes)
+
+
+async def update_category(
+    ctx: Context, category_id: uuid.UUID, changes: Changes
+) -> Outcome[Category]:
+    return await save_category(ctx, category_id, changes)

@@ -1,0 +1,44 @@
+"""The request context handed to every resolver: tenant, viewer, language, stores, loaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pymongo.asynchronous.database import AsyncDatabase
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from auth.tokens import TokenService
+from auth.viewer import Viewer
+from models.i18n import pick_text
+from models.tenant import Tenant
+from resolvers.loaders import Loaders
+
+
+@dataclass(frozen=True)
+class TokenLifetimes:
+    access_seconds: int
+    refresh_seconds: int
+
+
+@dataclass
+class Context:
+    """One per GraphQL request; never shared between requests."""
+
+    tenant: Tenant
+    viewer: Viewer
+    language: str
+    db: async_sessionmaker[AsyncSession]
+    mongo: AsyncDatabase
+    redis: Redis
+    tokens: TokenService
+    token_lifetimes: TokenLifetimes
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders.for_tenant(self.db, self.tenant.id)
+
+    def text(self, translations: dict[str, str] | None) -> str | None:
+        """Translatable text in the request's language, falling back to the tenant's default."""
+        return pick_text(translations, self.language, self.tenant.default_language)

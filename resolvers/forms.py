@@ -1,0 +1,107 @@
+"""Form.io definitions: saving a new version, reading forms and their history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bson import ObjectId
+from pymongo import ReturnDocument
+
+from models.base import utcnow
+from models.form import FormHead, FormVersion
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, Outcome, Problem
+from resolvers.loaders import object_ids
+from resolvers.pagination import Edge, Page, PageRequest, PaginationError
+
+MAX_TITLE = 200
+
+
+def check_definition(title: str, definition: Any) -> list[Problem]:
+    """The shape every Form.io definition has; component rules are checked with practices."""
+    problems = []
+    if not title.strip() or len(title) > MAX_TITLE:
+        problems.append(Problem("title", ErrorCode.REQUIRED, f"1-{MAX_TITLE} characters"))
+    if not isinstance(definition, dict):
+        problems.append(Problem("definition", ErrorCode.INVALID, "must be a JSON object"))
+    elif not isinstance(definition.get("components"), list):
+        message = "a Form.io definition needs a `components` list"
+        problems.append(Problem("definition", ErrorCode.INVALID, message))
+    return problems
+
+
+async def next_version(ctx: Context, form_id: str | None, title: str) -> FormHead | None:
+    """Reserve the next version number atomically, creating the form on its first save."""
+    if form_id is None:
+        head = FormHead(tenant_id=ctx.tenant.id, title=title, current_version=1)
+        await head.insert()
+        return head
+    ids = object_ids([form_id])
+    if not ids:
+        return None
+    raw = await FormHead.get_pymongo_collection().find_one_and_update(
+        {"_id": ids[0], "tenant_id": ctx.tenant.id},
+        {"$inc": {"current_version": 1}, "$set": {"title": title, "updated_at": utcnow()}},
+        return_document=ReturnDocument.AFTER,
+    )
+    return None if raw is None else FormHead.model_validate(raw)
+
+
+async def save_form(
+    ctx: Context, form_id: str | None, title: str, definition: Any
+) -> Outcome[FormVersion]:
+    """Store `definition` as the newest version of a form (a new form when no id is given)."""
+    if not ctx.viewer.can_manage_catalogue(ctx.tenant.slug):
+        return Outcome.failed(
+            Problem(None, ErrorCode.FORBIDDEN, "only the tenant's administrators may do this")
+        )
+    problems = check_definition(title, definition)
+    if problems:
+        return Outcome.failed(*problems)
+    head = await next_version(ctx, form_id, title.strip())
+    if head is None:
+        return Outcome.failed(Problem("formId", ErrorCode.NOT_FOUND, "no such form"))
+    version = FormVersion(
+        form_id=str(head.id),
+        tenant_id=ctx.tenant.id,
+        version=head.current_version,
+        title=head.title,
+        definition=definition,
+        author_id=ctx.viewer.user_id,
+    )
+    await version.insert()
+    ctx.loaders.form.prime(str(head.id), head)
+    return Outcome(version)
+
+
+async def list_forms(ctx: Context, page: PageRequest, with_total: bool) -> Page[FormHead]:
+    """The tenant's forms, newest first, for its administrators; cursors are form ids."""
+    if not ctx.viewer.can_manage_catalogue(ctx.tenant.slug):
+        return Page([], False, False, 0 if with_total else None)
+    scope: dict[str, Any] = {"tenant_id": ctx.tenant.id}
+    total = await FormHead.find(scope).count() if with_total else None
+    bounds: dict[str, Any] = {}
+    if page.after is not None:
+        bounds["$lt"] = cursor_id(page.after)
+    if page.before is not None:
+        bounds["$gt"] = cursor_id(page.before)
+    if bounds:
+        scope["_id"] = bounds
+    newest_first = not page.backward
+    query = FormHead.find(scope).sort([("_id", -1 if newest_first else 1)])
+    heads = await query.limit(page.size + 1).to_list()
+    has_more = len(heads) > page.size
+    heads = heads[: page.size]
+    if not newest_first:
+        heads.reverse()
+    edges = [Edge(str(head.id), head) for head in heads]
+    if newest_first:
+        return Page(edges, has_more, page.after is not None, total)
+    return Page(edges, page.before is not None, has_more, total)
+
+
+def cursor_id(cursor: str) -> ObjectId:
+    ids = object_ids([cursor])
+    if not ids:
+        raise PaginationError(f"invalid cursor {cursor!r}")
+    return ids[0]

@@ -1,0 +1,158 @@
+"""Per-request DataLoaders: every relation is fetched in one batch per request and tenant."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from bson import ObjectId
+from bson.errors import InvalidId
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from strawberry.dataloader import DataLoader
+
+from models.catalogue import Category, Service, ServiceGroup
+from models.form import FormHead, FormVersion
+from models.office import Office, ServiceOffice
+from models.user import User
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+Sessions = async_sessionmaker[AsyncSession]
+
+
+def in_key_order(keys: Iterable[K], found: dict[K, V]) -> list[V | None]:
+    return [found.get(key) for key in keys]
+
+
+def by_id_loader(
+    sessions: Sessions, tenant_id: uuid.UUID, model: Any
+) -> DataLoader[uuid.UUID, Any]:
+    """Rows of one tenant-owned table by primary key; missing or foreign rows load as None."""
+
+    async def load(keys: list[uuid.UUID]) -> list[Any]:
+        async with sessions() as session:
+            rows = await session.exec(
+                select(model).where(col(model.id).in_(keys), model.tenant_id == tenant_id)
+            )
+            return in_key_order(keys, {row.id: row for row in rows})
+
+    return DataLoader(load_fn=load)
+
+
+def users_loader(sessions: Sessions, tenant_id: uuid.UUID) -> DataLoader[uuid.UUID, User | None]:
+    """Users of the tenant, plus platform admins (who belong to no tenant)."""
+
+    async def load(keys: list[uuid.UUID]) -> list[User | None]:
+        async with sessions() as session:
+            rows = await session.exec(
+                select(User).where(
+                    col(User.id).in_(keys),
+                    (User.tenant_id == tenant_id) | col(User.tenant_id).is_(None),
+                )
+            )
+            return in_key_order(keys, {row.id: row for row in rows})
+
+    return DataLoader(load_fn=load)
+
+
+def offices_by_service_loader(
+    sessions: Sessions, tenant_id: uuid.UUID
+) -> DataLoader[uuid.UUID, list[Office]]:
+    async def load(keys: list[uuid.UUID]) -> list[list[Office]]:
+        async with sessions() as session:
+            rows = await session.exec(
+                select(ServiceOffice.service_id, Office)
+                .join(Office, col(Office.id) == col(ServiceOffice.office_id))
+                .where(col(ServiceOffice.service_id).in_(keys), Office.tenant_id == tenant_id)
+                .order_by(col(Office.slug))
+            )
+            grouped: dict[uuid.UUID, list[Office]] = defaultdict(list)
+            for service_id, office in rows:
+                grouped[service_id].append(office)
+            return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def object_ids(keys: Iterable[str]) -> list[ObjectId]:
+    ids = []
+    for key in keys:
+        try:
+            ids.append(ObjectId(key))
+        except (InvalidId, TypeError):
+            continue
+    return ids
+
+
+def form_heads_loader(tenant_id: uuid.UUID) -> DataLoader[str, FormHead | None]:
+    async def load(keys: list[str]) -> list[FormHead | None]:
+        heads = await FormHead.find(
+            {"_id": {"$in": object_ids(keys)}, "tenant_id": tenant_id}
+        ).to_list()
+        return in_key_order(keys, {str(head.id): head for head in heads})
+
+    return DataLoader(load_fn=load)
+
+
+FormVersionKey = tuple[str, int]
+
+
+def form_versions_loader(tenant_id: uuid.UUID) -> DataLoader[FormVersionKey, FormVersion | None]:
+    """Versions by (form id, version number): one query for every version asked in a request."""
+
+    async def load(keys: list[FormVersionKey]) -> list[FormVersion | None]:
+        wanted = [{"form_id": form_id, "version": version} for form_id, version in set(keys)]
+        versions = await FormVersion.find({"$or": wanted, "tenant_id": tenant_id}).to_list()
+        return in_key_order(keys, {(v.form_id, v.version): v for v in versions})
+
+    return DataLoader(load_fn=load)
+
+
+def form_history_loader(tenant_id: uuid.UUID) -> DataLoader[str, list[FormVersion]]:
+    """Every version of each form, newest first."""
+
+    async def load(keys: list[str]) -> list[list[FormVersion]]:
+        versions = await FormVersion.find(
+            {"form_id": {"$in": keys}, "tenant_id": tenant_id}, sort=[("version", -1)]
+        ).to_list()
+        grouped: dict[str, list[FormVersion]] = defaultdict(list)
+        for version in versions:
+            grouped[version.form_id].append(version)
+        return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class Loaders:
+    """Every DataLoader of one request, scoped to its tenant."""
+
+    category: DataLoader[uuid.UUID, Category | None]
+    service_group: DataLoader[uuid.UUID, ServiceGroup | None]
+    service: DataLoader[uuid.UUID, Service | None]
+    office: DataLoader[uuid.UUID, Office | None]
+    user: DataLoader[uuid.UUID, User | None]
+    offices_by_service: DataLoader[uuid.UUID, list[Office]]
+    form: DataLoader[str, FormHead | None]
+    form_version: DataLoader[FormVersionKey, FormVersion | None]
+    form_history: DataLoader[str, list[FormVersion]]
+
+    @classmethod
+    def for_tenant(cls, sessions: Sessions, tenant_id: uuid.UUID) -> Loaders:
+        return cls(
+            category=by_id_loader(sessions, tenant_id, Category),
+            service_group=by_id_loader(sessions, tenant_id, ServiceGroup),
+            service=by_id_loader(sessions, tenant_id, Service),
+            office=by_id_loader(sessions, tenant_id, Office),
+            user=users_loader(sessions, tenant_id),
+            offices_by_service=offices_by_service_loader(sessions, tenant_id),
+            form=form_heads_loader(tenant_id),
+            form_version=form_versions_loader(tenant_id),
+            form_history=form_history_loader(tenant_id),
+        )

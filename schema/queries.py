@@ -1,0 +1,188 @@
+"""The root Query."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry import relay
+
+from resolvers import accounts, catalogue, forms
+from resolvers.catalogue import Prefetch, ServiceFilter, ServiceSort, ServiceSortField
+from schema.base import (
+    Info,
+    decode_id,
+    optional_id,
+    page_request,
+    pagination_errors,
+    selected_paths,
+)
+from schema.catalogue import Category, Service, ServiceGroup, ServiceStatus
+from schema.connections import (
+    CategoryConnection,
+    FormConnection,
+    ServiceConnection,
+    ServiceGroupConnection,
+    connection,
+)
+from schema.form import Form
+from schema.tenant import Tenant
+from schema.user import User
+
+ServiceSortFieldEnum = strawberry.enum(ServiceSortField, name="ServiceSortField")
+
+PAGE_DOC = "Relay pagination: `first`/`after` forward, `last`/`before` backward; at most 100."
+
+
+@strawberry.input
+class ServiceFilterInput:
+    categories: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Services in these categories or any of their subcategories."
+    )
+    groups: list[relay.GlobalID] | None = None
+    statuses: list[ServiceStatus] | None = None
+    text: str | None = strawberry.field(
+        default=None,
+        description="Words to search in names, keywords, topics and descriptions; accents "
+        "are ignored and close misspellings still match.",
+    )
+
+
+@strawberry.input
+class ServiceSortInput:
+    field: ServiceSortFieldEnum = strawberry.field(
+        description="NAME (in the request's language), UPDATED or RELEVANCE (with a text filter)."
+    )
+    descending: bool = False
+
+
+def service_filter(where: ServiceFilterInput | None) -> ServiceFilter:
+    if where is None:
+        return ServiceFilter()
+    return ServiceFilter(
+        category_ids=[decode_id(gid, "Category") for gid in where.categories or []],
+        group_ids=[decode_id(gid, "ServiceGroup") for gid in where.groups or []],
+        statuses=list(where.statuses or []),
+        text=where.text,
+    )
+
+
+@strawberry.type
+class Query:
+    node: relay.Node | None = relay.node()
+    nodes: list[relay.Node | None] = relay.node()
+
+    @strawberry.field(description="The logged-in user; null for anonymous callers.")
+    async def me(self, info: Info) -> User | None:
+        user = await accounts.me(info.context)
+        return None if user is None else User.from_row(user)
+
+    @strawberry.field(description="The municipality this request is addressed to.")
+    def tenant(self, info: Info) -> Tenant:
+        return Tenant.from_row(info.context.tenant)
+
+    @strawberry.field(description="Topics of the catalogue, in their set order. " + PAGE_DOC)
+    async def categories(
+        self,
+        info: Info,
+        parent: relay.GlobalID | None = None,
+        roots_only: bool = False,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> CategoryConnection:
+        with pagination_errors():
+            page = await catalogue.list_categories(
+                info.context,
+                optional_id(parent, "Category"),
+                roots_only,
+                page_request(first, after, last, before),
+                "totalCount" in selected_paths(info),
+            )
+        return connection(
+            CategoryConnection, page, lambda row: Category.from_row(row, info.context)
+        )
+
+    @strawberry.field(description="Groups of services. " + PAGE_DOC)
+    async def service_groups(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> ServiceGroupConnection:
+        with pagination_errors():
+            page = await catalogue.list_service_groups(
+                info.context,
+                page_request(first, after, last, before),
+                "totalCount" in selected_paths(info),
+            )
+        return connection(
+            ServiceGroupConnection, page, lambda row: ServiceGroup.from_row(row, info.context)
+        )
+
+    @strawberry.field(
+        description="The catalogue: published services for the public, every service for the "
+        "municipality's staff. Sorted by name unless a text filter asks for relevance. " + PAGE_DOC
+    )
+    async def services(
+        self,
+        info: Info,
+        filter: ServiceFilterInput | None = None,
+        sort: ServiceSortInput | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> ServiceConnection:
+        selected = selected_paths(info)
+        with pagination_errors():
+            page = await catalogue.list_services(
+                info.context,
+                service_filter(filter),
+                ServiceSort(sort.field, sort.descending) if sort else ServiceSort(),
+                page_request(first, after, last, before),
+                Prefetch(
+                    category="edges.node.category" in selected, group="edges.node.group" in selected
+                ),
+                "totalCount" in selected,
+            )
+        return connection(ServiceConnection, page, lambda row: Service.from_row(row, info.context))
+
+    @strawberry.field(description="A service by id or by slug.")
+    async def service(
+        self, info: Info, id: relay.GlobalID | None = None, slug: str | None = None
+    ) -> Service | None:
+        if (id is None) == (slug is None):
+            raise GraphQLError(
+                "pass exactly one of `id` and `slug`", extensions={"code": "INVALID"}
+            )
+        row = await catalogue.find_service(info.context, optional_id(id, "Service"), slug)
+        return None if row is None else Service.from_row(row, info.context)
+
+    @strawberry.field(description="A form by id, with its current definition and versions.")
+    async def form(self, info: Info, id: relay.GlobalID) -> Form | None:
+        if id.type_name != "Form":
+            return None
+        head = await info.context.loaders.form.load(id.node_id)
+        return None if head is None else Form.from_document(head)
+
+    @strawberry.field(
+        description="The municipality's forms, newest first. Requires TENANT_ADMIN. " + PAGE_DOC
+    )
+    async def forms(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> FormConnection:
+        with pagination_errors():
+            page = await forms.list_forms(
+                info.context,
+                page_request(first, after, last, before),
+                "totalCount" in selected_paths(info),
+            )
+        return connection(FormConnection, page, Form.from_document)

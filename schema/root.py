@@ -1,0 +1,45 @@
+"""The schema object: root types plus the limits and caches every request goes through."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from schema.catalogue import Category, Office, Service, ServiceGroup
+from schema.form import Form
+from schema.mutations import Mutation
+from schema.queries import Query
+from schema.tenant import Tenant
+from schema.user import User
+
+NODE_TYPES = [Category, Form, Office, Service, ServiceGroup, Tenant, User]
+
+
+def build_schema(
+    *, max_depth: int = 10, max_tokens: int = 2000, max_aliases: int = 30, mask_errors: bool = False
+) -> strawberry.Schema:
+    extensions: list[SchemaExtension | type[SchemaExtension]] = [
+        ParserCache(maxsize=512),
+        ValidationCache(maxsize=512),
+        QueryDepthLimiter(max_depth=max_depth),
+        MaxTokensLimiter(max_token_count=max_tokens),
+        MaxAliasesLimiter(max_alias_count=max_aliases),
+    ]
+    if mask_errors:
+        extensions.append(MaskErrors(should_mask_error=lambda error: not error.extensions))
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=NODE_TYPES,
+        extensions=extensions,
+        config=StrawberryConfig(relay_max_results=100),
+    )

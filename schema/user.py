@@ -1,0 +1,69 @@
+"""Users as the API shows them: to themselves and to their tenant's administrators."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from models.user import Role as RoleName
+from models.user import User as UserRow
+from models.user import UserKind as UserKindName
+from schema.base import Info, load_nodes
+
+Role = strawberry.enum(RoleName, name="Role")
+UserKind = strawberry.enum(UserKindName, name="UserKind")
+
+
+@strawberry.type(description="A citizen, operator or administrator.")
+class User(relay.Node):
+    id: relay.NodeID[str]
+    kind: UserKind
+    roles: list[Role]
+    username: str | None
+    fiscal_code: str | None = strawberry.field(description="Codice fiscale, for citizens.")
+    given_name: str
+    family_name: str
+    full_name: str
+    gender: str | None
+    birth_date: date | None
+    birth_place: str | None
+    email: str | None
+    phone: str | None
+    identity_provider: str
+
+    @classmethod
+    def from_row(cls, row: UserRow) -> User:
+        return cls(
+            id=str(row.id),
+            kind=UserKindName(row.kind),
+            roles=[RoleName(role) for role in row.roles],
+            username=row.username,
+            fiscal_code=row.fiscal_code,
+            given_name=row.given_name,
+            family_name=row.family_name,
+            full_name=row.full_name,
+            gender=row.gender,
+            birth_date=row.birth_date,
+            birth_place=row.birth_place,
+            email=row.email,
+            phone=row.phone,
+            identity_provider=row.identity_provider,
+        )
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        """A user is visible to themself and to the administrators of their tenant."""
+        ctx = info.context
+        admin = ctx.viewer.is_tenant_admin_of(ctx.tenant.slug)
+        return await load_nodes(
+            ctx.loaders.user,
+            node_ids,
+            cls.from_row,
+            lambda row: admin or row.id == ctx.viewer.user_id,
+        )

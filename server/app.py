@@ -1,0 +1,230 @@
+"""The Starlette application: routes, middleware and the lifespan of the store connections."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+from sqlmodel import select
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from auth.tokens import InvalidToken, TokenService
+from auth.viewer import ANONYMOUS, Viewer
+from models.i18n import negotiate_language
+from models.tenant import Tenant
+from models.user import Role
+from resolvers.context import Context, TokenLifetimes
+from schema.root import build_schema
+from server.database import Stores, open_stores
+from server.embedded import EmbeddedStack
+from server.logs import configure_logging, log
+from server.middleware import RequestMiddleware
+from server.settings import Settings, load_settings
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    stores: Stores
+    tokens: TokenService
+    lifetimes: TokenLifetimes
+
+
+def graphql_error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse(
+        {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]},
+        status_code=status,
+    )
+
+
+class GraphQLView(GraphQL[Context, None]):
+    """Strawberry's ASGI view; the context is built beforehand by `graphql_endpoint`."""
+
+    async def get_context(self, request: Any, response: Any) -> Context:
+        context: Context = request.scope["state"]["sportello_context"]
+        return context
+
+
+async def find_tenant(state: AppState, slug: str) -> Tenant | None:
+    async with state.stores.sessions() as session:
+        return (await session.exec(select(Tenant).where(Tenant.slug == slug))).first()
+
+
+def viewer_of(state: AppState, request: Request, tenant: Tenant) -> Viewer | JSONResponse:
+    """The caller from a bearer token; an error response for a bad or foreign token."""
+    authorization = request.headers.get("authorization", "")
+    if not authorization:
+        return ANONYMOUS
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return graphql_error(401, "INVALID_TOKEN", "use `Authorization: Bearer <token>`")
+    try:
+        claims = state.tokens.verify(token.strip())
+    except InvalidToken:
+        return graphql_error(401, "INVALID_TOKEN", "invalid or expired access token")
+    viewer = claims.viewer()
+    if claims.tenant != tenant.slug and not viewer.has(Role.PLATFORM_ADMIN):
+        return graphql_error(403, "WRONG_TENANT", "this token belongs to another municipality")
+    return viewer
+
+
+class TenantGraphQL:
+    """ASGI endpoint of `/{tenant}/graphql` and `/graphql`: finds the tenant and the caller,
+    builds the request context, then hands over to the strawberry view."""
+
+    def __init__(self, view: GraphQLView) -> None:
+        self.view = view
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        state: AppState = request.app.state.sportello
+        slug = request.path_params.get("tenant") or request.headers.get("x-tenant", "")
+        if not slug:
+            message = "name the municipality: /{tenant}/graphql or the X-Tenant header"
+            await graphql_error(400, "TENANT_REQUIRED", message)(scope, receive, send)
+            return
+        tenant = await find_tenant(state, slug)
+        if tenant is None:
+            message = f"no municipality {slug!r}"
+            await graphql_error(404, "TENANT_NOT_FOUND", message)(scope, receive, send)
+            return
+        viewer = viewer_of(state, request, tenant)
+        if isinstance(viewer, JSONResponse):
+            await viewer(scope, receive, send)
+            return
+        scope.setdefault("state", {})["sportello_context"] = Context(
+            tenant=tenant,
+            viewer=viewer,
+            language=negotiate_language(
+                request.headers.get("accept-language"), tenant.languages, tenant.default_language
+            ),
+            db=state.stores.sessions,
+            mongo=state.stores.mongo,
+            redis=state.stores.redis,
+            tokens=state.tokens,
+            token_lifetimes=state.lifetimes,
+        )
+        await self.view(scope, receive, send)
+
+
+async def check_stores(stores: Stores) -> dict[str, str]:
+    async def postgres() -> None:
+        async with stores.engine.connect() as connection:
+            await connection.execute(text("select 1"))
+
+    async def mongodb() -> None:
+        await stores.mongo.command("ping")
+
+    async def redis() -> None:
+        await stores.redis.ping()
+
+    checks = {"postgres": postgres(), "mongodb": mongodb(), "redis": redis()}
+    results = await asyncio.gather(
+        *(asyncio.wait_for(check, 3) for check in checks.values()), return_exceptions=True
+    )
+    return {
+        name: "ok" if result is None else f"error: {result!r}"
+        for name, result in zip(checks, results, strict=True)
+    }
+
+
+async def healthz(request: Request) -> JSONResponse:
+    checks = await check_stores(request.app.state.sportello.stores)
+    healthy = all(value == "ok" for value in checks.values())
+    return JSONResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status_code=200 if healthy else 503,
+    )
+
+
+async def metrics(request: Request) -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """The ASGI app. Store URLs left unset start the embedded servers for this process."""
+    settings = settings or load_settings()
+    configure_logging(settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        stack = EmbeddedStack(
+            settings.data_dir,
+            postgres=settings.database_url is None,
+            mongodb=settings.mongodb_url is None,
+            redis=settings.redis_url is None,
+        )
+        urls = await asyncio.to_thread(stack.start)
+        try:
+            stores = await open_stores(
+                settings.database_url or urls.database_url or "",
+                settings.mongodb_url or urls.mongodb_url or "",
+                settings.mongodb_database,
+                settings.redis_url or urls.redis_url or "",
+                settings.db_pool_size,
+            )
+            app.state.sportello = AppState(
+                settings,
+                stores,
+                TokenService(settings.signing_key, settings.previous_secret_keys),
+                TokenLifetimes(
+                    settings.access_token_minutes * 60, settings.refresh_token_days * 86400
+                ),
+            )
+            log.info("started", env=settings.env.value)
+            yield
+            await stores.close()
+        finally:
+            await asyncio.to_thread(stack.stop)
+
+    endpoint = TenantGraphQL(
+        GraphQLView(
+            build_schema(
+                max_depth=settings.max_query_depth,
+                max_tokens=settings.max_query_tokens,
+                max_aliases=settings.max_query_aliases,
+                mask_errors=settings.production,
+            ),
+            graphql_ide=None if settings.production else "graphiql",
+            allow_queries_via_get=True,
+        )
+    )
+
+    return Starlette(
+        routes=[
+            Route("/healthz", healthz),
+            Route("/metrics", metrics),
+            Route("/graphql", endpoint, methods=["GET", "POST"]),
+            Route("/{tenant:str}/graphql", endpoint, methods=["GET", "POST"]),
+        ],
+        middleware=[
+            Middleware(RequestMiddleware, server_timing=settings.expose_server_timing),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.allowed_origins,
+                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_headers=[
+                    "authorization",
+                    "content-type",
+                    "accept-language",
+                    "x-tenant",
+                    "x-request-id",
+                ],
+                expose_headers=["x-request-id", "server-timing"],
+                max_age=600,
+            ),
+        ],
+        lifespan=lifespan,
+    )

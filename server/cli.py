@@ -1,0 +1,235 @@
+"""The `sportello` command line: serve, migrate, seed, token, export-schema, embedded."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlmodel import col, or_, select
+
+from server.settings import Settings, SettingsError, load_settings
+
+app = typer.Typer(
+    help="Sportello: the digital service desk of a municipality.", no_args_is_help=True
+)
+embedded_app = typer.Typer(help="The embedded PostgreSQL, MongoDB-protocol and Valkey servers.")
+app.add_typer(embedded_app, name="embedded")
+console = Console(stderr=True)
+
+SCHEMA_FILE = Path("codegen/schema.graphql")
+
+
+def settings_or_exit() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
+
+
+@contextmanager
+def store_urls(settings: Settings) -> Iterator[Settings]:
+    """Settings whose store URLs are all set, starting embedded servers for the unset ones.
+
+    The URLs are also exported to the environment, so worker processes reuse the servers.
+    """
+    from server.embedded import EmbeddedStack
+
+    stack = EmbeddedStack(
+        settings.data_dir,
+        postgres=settings.database_url is None,
+        mongodb=settings.mongodb_url is None,
+        redis=settings.redis_url is None,
+        progress=lambda message: console.print(f"[dim]•[/dim] {message}"),
+    )
+    with console.status("starting the embedded servers…"):
+        urls = stack.start()
+    try:
+        resolved = settings.model_copy(
+            update={
+                "database_url": settings.database_url or urls.database_url,
+                "mongodb_url": settings.mongodb_url or urls.mongodb_url,
+                "redis_url": settings.redis_url or urls.redis_url,
+            }
+        )
+        for name, value in (
+            ("DATABASE_URL", resolved.database_url),
+            ("MONGODB_URL", resolved.mongodb_url),
+            ("REDIS_URL", resolved.redis_url),
+        ):
+            os.environ[name] = value or ""
+        yield resolved
+    finally:
+        stack.stop()
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8000, help="TCP port."),
+    workers: int = typer.Option(1, min=1, help="Worker processes."),
+    reload: bool = typer.Option(False, help="Restart on code changes (development)."),
+) -> None:
+    """Serve the GraphQL API, GraphiQL, /healthz and /metrics."""
+    import uvicorn
+
+    settings = settings_or_exit()
+    with store_urls(settings):
+        base = f"http://{host}:{port}"
+        console.print(f"[bold green]Sportello[/bold green] on {base}")
+        console.print(f"  GraphiQL:     {base}/bugliano/graphql  (open it in a browser)")
+        console.print(f"  Demo tenant:  {base}/bugliano/graphql  (Comune di Bugliano)")
+        console.print(f"  Health:       {base}/healthz   Metrics: {base}/metrics")
+        uvicorn.run(
+            "server.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers if not reload else None,
+            reload=reload,
+            access_log=False,
+            log_level=settings.log_level.lower(),
+        )
+
+
+@app.command()
+def migrate(revision: str = typer.Argument("head", help="Target revision.")) -> None:
+    """Apply the database migrations (to the latest revision by default)."""
+    from server.migrate import upgrade
+
+    settings = settings_or_exit()
+    with store_urls(settings) as resolved:
+        with console.status("applying migrations…"):
+            upgrade(resolved.database_url or "", revision)
+        console.print(f"database at revision {revision}")
+
+
+async def _seed(settings: Settings, local_passwords: bool) -> None:
+    from resolvers.seed import seed_demo
+
+    from server.database import open_stores
+
+    stores = await open_stores(
+        settings.database_url or "",
+        settings.mongodb_url or "",
+        settings.mongodb_database,
+        settings.redis_url or "",
+    )
+    try:
+        report = await seed_demo(
+            stores.sessions,
+            local_passwords=local_passwords,
+            progress=lambda message: console.print(f"[dim]•[/dim] {message}"),
+        )
+    finally:
+        await stores.close()
+    console.print(str(report))
+
+
+@app.command()
+def seed(demo: bool = typer.Option(False, "--demo", help="Load the demo municipalities.")) -> None:
+    """Load data; `--demo` loads Bugliano and Valdifiori. Running it twice changes nothing."""
+    if not demo:
+        console.print("nothing to seed: pass --demo")
+        raise typer.Exit(2)
+    settings = settings_or_exit()
+    with store_urls(settings) as resolved:
+        asyncio.run(_seed(resolved, local_passwords=not settings.production))
+
+
+async def _mint(settings: Settings, tenant_slug: str, who: str, minutes: int) -> str:
+    from auth.tokens import TokenService
+    from models.tenant import Tenant
+    from models.user import User
+    from server.database import create_engine
+
+    engine = create_engine(settings.database_url or "", pool_size=1)
+    try:
+        async with engine.connect() as connection:
+            tenant = (
+                await connection.execute(select(Tenant.id).where(Tenant.slug == tenant_slug))
+            ).first()
+            if tenant is None:
+                raise LookupError(f"no municipality {tenant_slug!r}")
+            user = (
+                await connection.execute(
+                    select(User.id, User.tenant_id, User.roles).where(
+                        or_(User.tenant_id == tenant.id, col(User.tenant_id).is_(None)),
+                        or_(User.username == who, User.fiscal_code == who.upper()),
+                    )
+                )
+            ).first()
+    finally:
+        await engine.dispose()
+    if user is None:
+        raise LookupError(f"no user {who!r} in {tenant_slug!r}")
+    tokens = TokenService(settings.signing_key, settings.previous_secret_keys)
+    owner = None if user.tenant_id is None else tenant_slug
+    return tokens.issue(user.id, owner, list(user.roles), "access", minutes * 60).token
+
+
+@app.command()
+def token(
+    user: str = typer.Argument(..., help="Username, or fiscal code of a citizen."),
+    tenant: str = typer.Option("bugliano", "--tenant", "-t", help="Municipality slug."),
+    minutes: int = typer.Option(60, min=1, max=60 * 24 * 30, help="Lifetime of the token."),
+) -> None:
+    """Print an access token for an existing user, for scripts and the playground."""
+    settings = settings_or_exit()
+    with store_urls(settings) as resolved:
+        try:
+            print(asyncio.run(_mint(resolved, tenant, user, minutes)))
+        except LookupError as error:
+            console.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(1) from error
+
+
+@app.command("export-schema")
+def export_schema(
+    output: Path = typer.Option(SCHEMA_FILE, help="Where to write the SDL; '-' for stdout."),
+) -> None:
+    """Write the GraphQL schema (SDL) that clients generate their types from."""
+    from schema.root import build_schema
+
+    sdl = str(build_schema()) + "\n"
+    if str(output) == "-":
+        print(sdl, end="")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(sdl)
+    console.print(f"schema written to {output}")
+
+
+@embedded_app.command("status")
+def embedded_status() -> None:
+    """Show which embedded servers run, their URLs, owners and data sizes."""
+    from server.embedded import status
+
+    settings = settings_or_exit()
+    table = Table("server", "running", "pid", "url", "owner pid", "data")
+    for server in status(settings.data_dir):
+        table.add_row(
+            server.name,
+            "yes" if server.running else "no",
+            str(server.pid or ""),
+            server.url or "",
+            str(server.owner_pid or ""),
+            f"{server.data_bytes / 1_048_576:.1f} MB",
+        )
+    Console().print(table)
+
+
+@embedded_app.command("stop")
+def embedded_stop() -> None:
+    """Stop every embedded server of the data directory, whoever started it."""
+    from server.embedded import stop_all
+
+    settings = settings_or_exit()
+    stopped = stop_all(settings.data_dir)
+    console.print("stopped: " + (", ".join(stopped) if stopped else "nothing was running"))

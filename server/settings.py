@@ -1,0 +1,108 @@
+"""Settings of a Sportello process, read from the environment or `.env`."""
+
+from __future__ import annotations
+
+import secrets
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class SettingsError(RuntimeError):
+    """A setting is missing or wrong; the process must not start."""
+
+
+class Settings(BaseSettings):
+    """Every setting the platform reads. Unset store URLs mean "start the embedded server"."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    mongodb_url: str | None = Field(default=None, alias="MONGODB_URL")
+    mongodb_database: str = Field(default="sportello", alias="MONGODB_DATABASE")
+    redis_url: str | None = Field(default=None, alias="REDIS_URL")
+    data_dir: Path = Field(default=Path(".sportello"), alias="SPORTELLO_DATA_DIR")
+    secret_key: str | None = Field(default=None, alias="SPORTELLO_SECRET_KEY")
+    previous_secret_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, alias="SPORTELLO_PREVIOUS_SECRET_KEYS"
+    )
+    env: Environment = Field(default=Environment.DEVELOPMENT, alias="SPORTELLO_ENV")
+    allowed_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://localhost:3000", "http://127.0.0.1:3000"],
+        alias="SPORTELLO_ALLOWED_ORIGINS",
+    )
+    access_token_minutes: int = Field(default=15, ge=1, alias="SPORTELLO_ACCESS_TOKEN_MINUTES")
+    refresh_token_days: int = Field(default=14, ge=1, alias="SPORTELLO_REFRESH_TOKEN_DAYS")
+    max_query_depth: int = Field(default=10, ge=2, alias="SPORTELLO_MAX_QUERY_DEPTH")
+    max_query_tokens: int = Field(default=2000, ge=50, alias="SPORTELLO_MAX_QUERY_TOKENS")
+    max_query_aliases: int = Field(default=30, ge=1, alias="SPORTELLO_MAX_QUERY_ALIASES")
+    db_pool_size: int = Field(default=10, ge=1, alias="SPORTELLO_DB_POOL_SIZE")
+    log_level: str = Field(default="INFO", alias="SPORTELLO_LOG_LEVEL")
+    server_timing: bool | None = Field(default=None, alias="SPORTELLO_SERVER_TIMING")
+
+    @field_validator("allowed_origins", "previous_secret_keys", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @property
+    def production(self) -> bool:
+        return self.env is Environment.PRODUCTION
+
+    @property
+    def expose_server_timing(self) -> bool:
+        """Round-trip counts go out in `Server-Timing` unless switched off; off in production."""
+        return self.server_timing if self.server_timing is not None else not self.production
+
+    def check_production(self) -> None:
+        """Production never falls back to embedded servers or a generated key."""
+        if not self.production:
+            return
+        missing = [
+            name
+            for name, value in (
+                ("DATABASE_URL", self.database_url),
+                ("MONGODB_URL", self.mongodb_url),
+                ("REDIS_URL", self.redis_url),
+                ("SPORTELLO_SECRET_KEY", self.secret_key),
+            )
+            if not value
+        ]
+        if missing:
+            raise SettingsError(
+                "SPORTELLO_ENV=production needs these settings, which are unset: "
+                + ", ".join(missing)
+            )
+        assert self.secret_key is not None
+        if len(self.secret_key) < 32:
+            raise SettingsError("SPORTELLO_SECRET_KEY must be at least 32 characters long")
+
+    @cached_property
+    def signing_key(self) -> str:
+        """The JWT signing secret: the setting, or one generated once into the data dir."""
+        if self.secret_key:
+            return self.secret_key
+        self.check_production()
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+
+def load_settings() -> Settings:
+    settings = Settings()
+    settings.check_production()
+    return settings
