@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from joserfc import jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet, OctKey
+from joserfc.jwk import Key, KeySet, OctKey
 
 from auth.viewer import Viewer
 from models.user import Role
@@ -55,8 +55,9 @@ class TokenService:
 
     def __init__(self, secret: str, previous_secrets: list[str] | None = None) -> None:
         self._signing_key = OctKey.import_key(secret, {"kid": key_id(secret)})
-        keys = [self._signing_key] + [
-            OctKey.import_key(old, {"kid": key_id(old)}) for old in previous_secrets or []
+        keys: list[Key] = [
+            self._signing_key,
+            *(OctKey.import_key(old, {"kid": key_id(old)}) for old in previous_secrets or []),
         ]
         self._key_set = KeySet(keys)
 
@@ -81,7 +82,9 @@ class TokenService:
             "exp": now + lifetime_seconds,
         }
         header = {"alg": "HS256", "kid": self._signing_key.kid}
-        return IssuedToken(jwt.encode(header, claims, self._signing_key), jti, now + lifetime_seconds)
+        return IssuedToken(
+            jwt.encode(header, claims, self._signing_key), jti, now + lifetime_seconds
+        )
 
     def verify(self, token: str, kind: TokenKind = "access") -> TokenClaims:
         try:

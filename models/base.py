@@ -22,9 +22,7 @@ def id_field() -> Any:
 def tenant_field() -> Any:
     """The owning tenant: every tenant-owned row carries it, first in its indexes."""
     return Field(
-        sa_column=Column(
-            ForeignKey("tenant.id", ondelete="CASCADE"), nullable=False, index=True
-        )
+        sa_column=Column(ForeignKey("tenant.id", ondelete="CASCADE"), nullable=False, index=True)
     )
 
 

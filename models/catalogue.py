@@ -91,9 +91,7 @@ class ServiceGroup(SQLModel, table=True):
     updated_at: datetime = updated_field()
 
 
-SEARCH_TEXT_SQL = (
-    "sportello_search_text(name, short_description, keywords, topics)"
-)
+SEARCH_TEXT_SQL = "sportello_search_text(name, short_description, keywords, topics)"
 SEARCH_VECTOR_SQL = (
     "sportello_search_vector(name, short_description, description, keywords, topics)"
 )
@@ -129,9 +127,7 @@ class Service(SQLModel, table=True):
     )
     access_level: ServiceAccessLevel = Field(
         default=ServiceAccessLevel.SPID_L2,
-        sa_column=Column(
-            SQLEnum(ServiceAccessLevel, native_enum=False, length=16), nullable=False
-        ),
+        sa_column=Column(SQLEnum(ServiceAccessLevel, native_enum=False, length=16), nullable=False),
     )
     category_id: uuid.UUID | None = Field(
         default=None,
@@ -160,5 +156,3 @@ class Service(SQLModel, table=True):
     )
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
-
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import pymongo
 from beanie import Document
@@ -18,7 +18,7 @@ class FormHead(Document):
 
     tenant_id: uuid.UUID
     key: str | None = None
-    """A stable name for forms that others refer to (shared blocks, demo data); unique per tenant."""
+    """A stable name that others refer to (shared blocks, demo data); unique per tenant."""
     title: str
     current_version: int = 0
     created_at: datetime = Field(default_factory=utcnow)
@@ -26,7 +26,7 @@ class FormHead(Document):
 
     class Settings:
         name = "forms"
-        indexes = [
+        indexes: ClassVar = [
             pymongo.IndexModel([("tenant_id", 1), ("updated_at", -1)]),
             pymongo.IndexModel(
                 [("tenant_id", 1), ("key", 1)],
@@ -49,6 +49,6 @@ class FormVersion(Document):
 
     class Settings:
         name = "form_versions"
-        indexes = [
+        indexes: ClassVar = [
             pymongo.IndexModel([("form_id", 1), ("version", -1)], unique=True),
         ]

@@ -8,9 +8,9 @@ from enum import StrEnum
 
 from sqlalchemy import Column, ForeignKey, String, UniqueConstraint
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlmodel import Field, SQLModel
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.it import codicefiscale
-from sqlmodel import Field, SQLModel
 
 from models.base import created_field, id_field, updated_field
 

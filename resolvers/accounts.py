@@ -65,7 +65,9 @@ async def login(ctx: Context, username: str, password: str) -> Outcome[TokenPair
     user = await find_login(ctx, username.strip())
     if not verify_password(user.password_hash if user else None, password) or user is None:
         async with ctx.redis.pipeline(transaction=True) as pipe:
-            await pipe.incr(key).expire(key, LOCKOUT_SECONDS).execute()
+            pipe.incr(key)
+            pipe.expire(key, LOCKOUT_SECONDS)
+            await pipe.execute()
         message = "wrong username or password"
         return Outcome.failed(Problem(None, ErrorCode.INVALID_CREDENTIALS, message))
     await ctx.redis.delete(key)

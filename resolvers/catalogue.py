@@ -9,9 +9,9 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Float, and_, cast, func, literal_column, or_, select, true
+from sqlalchemy import Float, and_, cast, func, literal_column, or_, true
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import col
+from sqlmodel import col, select
 
 from models.base import utcnow
 from models.catalogue import (
@@ -25,7 +25,7 @@ from models.catalogue import (
 from resolvers.context import Context
 from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
 
-ITALIAN = literal_column("'italian'::regconfig")
+ITALIAN: ColumnElement[Any] = literal_column("'italian'::regconfig")
 
 
 class ServiceSortField(Enum):
@@ -62,7 +62,7 @@ def sortable_text(expression: ColumnElement[Any]) -> ColumnElement[str]:
 
 def localized_name(language: str, fallback: str) -> ColumnElement[str]:
     return sortable_text(
-        func.coalesce(Service.name[language].astext, Service.name[fallback].astext)  # type: ignore[index]
+        func.coalesce(col(Service.name)[language].astext, col(Service.name)[fallback].astext)
     )
 
 
@@ -83,11 +83,11 @@ def visibility(ctx: Context, statuses: Sequence[ServiceStatus]) -> ColumnElement
 def category_subtree(tenant_id: uuid.UUID, roots: list[uuid.UUID]) -> Any:
     """Ids of the given categories and all their descendants (a filter includes subtopics)."""
     tree = (
-        select(Category.id)
-        .where(col(Category.id).in_(roots), Category.tenant_id == tenant_id)
+        select(col(Category.id))
+        .where(col(Category.id).in_(roots), col(Category.tenant_id) == tenant_id)
         .cte("category_tree", recursive=True)
     )
-    children = select(Category.id).join(tree, col(Category.parent_id) == tree.c.id)
+    children = select(col(Category.id)).join(tree, col(Category.parent_id) == tree.c.id)
     return select(tree.union_all(children).c.id)
 
 
@@ -108,7 +108,10 @@ def text_match(text: str) -> tuple[ColumnElement[bool], ColumnElement[float]]:
 
 
 def service_filters(ctx: Context, where: ServiceFilter) -> list[ColumnElement[bool]]:
-    clauses = [Service.tenant_id == ctx.tenant.id, visibility(ctx, LISTED_STATUSES)]
+    clauses: list[ColumnElement[bool]] = [
+        col(Service.tenant_id) == ctx.tenant.id,
+        visibility(ctx, LISTED_STATUSES),
+    ]
     if where.category_ids:
         clauses.append(
             col(Service.category_id).in_(category_subtree(ctx.tenant.id, where.category_ids))
@@ -149,7 +152,7 @@ async def list_services(
     if where.text and where.text.strip():
         matches, score = text_match(where.text.strip())
         clauses.append(matches)
-    statement = select(Service)
+    statement: Any = select(Service)
     if prefetch.category:
         statement = statement.add_columns(Category).outerjoin(
             Category, col(Category.id) == col(Service.category_id)
@@ -166,7 +169,8 @@ async def list_services(
                 ctx.loaders.category.prime(related.id, related)
             elif isinstance(related, ServiceGroup):
                 ctx.loaders.service_group.prime(related.id, related)
-        return row[0]  # type: ignore[no-any-return]
+        service: Service = row[0]
+        return service
 
     key = service_sort_key(ctx, sort, score)
     async with ctx.db() as session:
@@ -184,7 +188,9 @@ async def find_service(
     else:
         async with ctx.db() as session:
             found = await session.exec(
-                select(Service).where(Service.tenant_id == ctx.tenant.id, Service.slug == slug)
+                select(Service).where(
+                    col(Service.tenant_id) == ctx.tenant.id, col(Service.slug) == slug
+                )
             )
             service = found.first()
     if service is None or not may_open(ctx, service):
@@ -206,9 +212,9 @@ def may_open(ctx: Context, service: Service) -> bool:
 async def list_categories(
     ctx: Context, parent_id: uuid.UUID | None, roots_only: bool, page: PageRequest, with_total: bool
 ) -> Page[Category]:
-    clauses = [Category.tenant_id == ctx.tenant.id]
+    clauses: list[ColumnElement[bool]] = [col(Category.tenant_id) == ctx.tenant.id]
     if parent_id is not None:
-        clauses.append(Category.parent_id == parent_id)
+        clauses.append(col(Category.parent_id) == parent_id)
     elif roots_only:
         clauses.append(col(Category.parent_id).is_(None))
     key = SortKey(col(Category.position), kind="number")
@@ -231,7 +237,7 @@ async def list_service_groups(
     async with ctx.db() as session:
         return await keyset_page(
             session,
-            select(ServiceGroup).where(ServiceGroup.tenant_id == ctx.tenant.id),
+            select(ServiceGroup).where(col(ServiceGroup.tenant_id) == ctx.tenant.id),
             key,
             col(ServiceGroup.id),
             page,

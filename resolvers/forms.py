@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from beanie import SortDirection
 from bson import ObjectId
 from pymongo import ReturnDocument
 
@@ -88,7 +89,9 @@ async def list_forms(ctx: Context, page: PageRequest, with_total: bool) -> Page[
     if bounds:
         scope["_id"] = bounds
     newest_first = not page.backward
-    query = FormHead.find(scope).sort([("_id", -1 if newest_first else 1)])
+    query = FormHead.find(scope).sort(
+        [("_id", SortDirection.DESCENDING if newest_first else SortDirection.ASCENDING)]
+    )
     heads = await query.limit(page.size + 1).to_list()
     has_more = len(heads) > page.size
     heads = heads[: page.size]

@@ -8,10 +8,11 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from beanie import SortDirection
 from bson import ObjectId
 from bson.errors import InvalidId
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import col, select
+from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
@@ -53,7 +54,7 @@ def users_loader(sessions: Sessions, tenant_id: uuid.UUID) -> DataLoader[uuid.UU
             rows = await session.exec(
                 select(User).where(
                     col(User.id).in_(keys),
-                    (User.tenant_id == tenant_id) | col(User.tenant_id).is_(None),
+                    or_(col(User.tenant_id) == tenant_id, col(User.tenant_id).is_(None)),
                 )
             )
             return in_key_order(keys, {row.id: row for row in rows})
@@ -119,7 +120,8 @@ def form_history_loader(tenant_id: uuid.UUID) -> DataLoader[str, list[FormVersio
 
     async def load(keys: list[str]) -> list[list[FormVersion]]:
         versions = await FormVersion.find(
-            {"form_id": {"$in": keys}, "tenant_id": tenant_id}, sort=[("version", -1)]
+            {"form_id": {"$in": keys}, "tenant_id": tenant_id},
+            sort=[("version", SortDirection.DESCENDING)],
         ).to_list()
         grouped: dict[str, list[FormVersion]] = defaultdict(list)
         for version in versions:

@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, func, literal, select, tuple_
-from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 T = TypeVar("T")
@@ -54,7 +53,8 @@ class PageRequest:
 class SortKey:
     """A total order for keyset pagination: an expression plus the row id as tie-breaker."""
 
-    expression: ColumnElement[Any]
+    expression: Any
+    """A column or SQL expression (ColumnElement or an ORM attribute)."""
     descending: bool = False
     kind: str = "text"  # "text", "number" or "datetime": how the value travels in a cursor
 
@@ -96,7 +96,7 @@ def decode_cursor(cursor: str, key: SortKey) -> tuple[Any, uuid.UUID]:
         raise PaginationError(f"invalid cursor {cursor!r}") from error
 
 
-def _after(key: SortKey, id_column: ColumnElement[Any], cursor: str, forward: bool) -> Any:
+def _after(key: SortKey, id_column: Any, cursor: str, forward: bool) -> Any:
     value, row_id = decode_cursor(cursor, key)
     current = tuple_(key.expression, id_column)
     bound = tuple_(literal(value, key.expression.type), literal(row_id))
@@ -107,7 +107,7 @@ async def keyset_page(
     session: AsyncSession,
     statement: Select[Any],
     key: SortKey,
-    id_column: ColumnElement[Any],
+    id_column: Any,
     request: PageRequest,
     node_of: Callable[[Sequence[Any]], T],
     with_total: bool = False,

@@ -15,13 +15,12 @@ from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from resolvers.context import Context
-from resolvers.errors import ErrorCode as ProblemCode
-from resolvers.errors import Problem
+from resolvers.errors import ErrorCode, Problem
 from resolvers.pagination import PageRequest, PaginationError
 
 Info = strawberry.Info[Context, None]
 
-ErrorCode = strawberry.enum(ProblemCode, name="ErrorCode", description="Why an input was refused.")
+strawberry.enum(ErrorCode, description="Why an input was refused.")
 
 
 @strawberry.type(description="A problem with one input field, or with the whole input.")

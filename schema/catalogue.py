@@ -12,24 +12,21 @@ from strawberry import relay
 
 from models.catalogue import Category as CategoryRow
 from models.catalogue import Service as ServiceRow
-from models.catalogue import ServiceAccessLevel as AccessLevelName
+from models.catalogue import ServiceAccessLevel, ServiceStatus
 from models.catalogue import ServiceGroup as ServiceGroupRow
-from models.catalogue import ServiceStatus as ServiceStatusName
 from models.office import Office as OfficeRow
 from resolvers.catalogue import may_open
 from resolvers.context import Context
 from schema.base import Info, load_nodes
 from schema.form import Form
 
-ServiceStatus = strawberry.enum(
-    ServiceStatusName,
-    name="ServiceStatus",
+strawberry.enum(
+    ServiceStatus,
     description="AVAILABLE (1), SUSPENDED (2: visible, no new applications), PRIVATE (3: by "
     "direct link only), SCHEDULED (4: available between two dates), CANCELLED (0).",
 )
-ServiceAccessLevel = strawberry.enum(
-    AccessLevelName,
-    name="ServiceAccessLevel",
+strawberry.enum(
+    ServiceAccessLevel,
     description="The weakest login that may apply: ANONYMOUS (0), SOCIAL (1000), "
     "SPID_L1 (2000), SPID_L2 (3000), CIE (4000).",
 )

@@ -30,7 +30,7 @@ class FormVersion:
         return cls(
             version=document.version,
             title=document.title,
-            definition=document.definition,
+            definition=JSON(document.definition),
             created_at=document.created_at,
         )
 
@@ -58,7 +58,7 @@ class Form(relay.Node):
     @strawberry.field(description="The Form.io JSON of the current version.")
     async def definition(self, info: Info) -> JSON | None:
         version = await info.context.loaders.form_version.load((self.id, self.current_version))
-        return None if version is None else version.definition
+        return None if version is None else JSON(version.definition)
 
     @strawberry.field(description="A given version; earlier versions stay readable.")
     async def version(self, info: Info, number: int) -> FormVersion | None:

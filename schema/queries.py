@@ -28,7 +28,7 @@ from schema.form import Form
 from schema.tenant import Tenant
 from schema.user import User
 
-ServiceSortFieldEnum = strawberry.enum(ServiceSortField, name="ServiceSortField")
+strawberry.enum(ServiceSortField)
 
 PAGE_DOC = "Relay pagination: `first`/`after` forward, `last`/`before` backward; at most 100."
 
@@ -49,7 +49,7 @@ class ServiceFilterInput:
 
 @strawberry.input
 class ServiceSortInput:
-    field: ServiceSortFieldEnum = strawberry.field(
+    field: ServiceSortField = strawberry.field(
         description="NAME (in the request's language), UPDATED or RELEVANCE (with a text filter)."
     )
     descending: bool = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.extensions import (
     MaskErrors,
@@ -9,7 +11,6 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    SchemaExtension,
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
@@ -27,7 +28,7 @@ NODE_TYPES = [Category, Form, Office, Service, ServiceGroup, Tenant, User]
 def build_schema(
     *, max_depth: int = 10, max_tokens: int = 2000, max_aliases: int = 30, mask_errors: bool = False
 ) -> strawberry.Schema:
-    extensions: list[SchemaExtension | type[SchemaExtension]] = [
+    extensions: list[Any] = [
         ParserCache(maxsize=512),
         ValidationCache(maxsize=512),
         QueryDepthLimiter(max_depth=max_depth),

@@ -8,11 +8,11 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from models.i18n import Language as LanguageCode
+from models.i18n import Language
 from models.tenant import Tenant as TenantRow
 from schema.base import Info
 
-Language = strawberry.enum(LanguageCode, name="Language")
+strawberry.enum(Language)
 
 
 @strawberry.type
@@ -51,8 +51,8 @@ class Tenant(relay.Node):
             istat_code=row.istat_code,
             fiscal_code=row.fiscal_code,
             site_url=row.site_url,
-            default_language=LanguageCode(row.default_language),
-            languages=[LanguageCode(code) for code in row.languages],
+            default_language=Language(row.default_language),
+            languages=[Language(code) for code in row.languages],
             theme=Theme(
                 logo_url=row.theme.get("logoUrl"), primary_color=row.theme.get("primaryColor")
             ),

@@ -9,13 +9,12 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from models.user import Role as RoleName
+from models.user import Role, UserKind
 from models.user import User as UserRow
-from models.user import UserKind as UserKindName
 from schema.base import Info, load_nodes
 
-Role = strawberry.enum(RoleName, name="Role")
-UserKind = strawberry.enum(UserKindName, name="UserKind")
+strawberry.enum(Role)
+strawberry.enum(UserKind)
 
 
 @strawberry.type(description="A citizen, operator or administrator.")
@@ -39,8 +38,8 @@ class User(relay.Node):
     def from_row(cls, row: UserRow) -> User:
         return cls(
             id=str(row.id),
-            kind=UserKindName(row.kind),
-            roles=[RoleName(role) for role in row.roles],
+            kind=UserKind(row.kind),
+            roles=[Role(role) for role in row.roles],
             username=row.username,
             fiscal_code=row.fiscal_code,
             given_name=row.given_name,

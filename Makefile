@@ -1,0 +1,45 @@
+# Sportello — `make run` starts the whole platform with demo data, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint schema bench clean help
+
+help:
+	@echo "make run     install, start the embedded stack, migrate, load the demo, serve on :8000"
+	@echo "make test    run every test"
+	@echo "make lint    ruff and mypy"
+	@echo "make schema  regenerate codegen/schema.graphql"
+	@echo "make bench   catalogue benchmark (prints requests/s and latency percentiles)"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		(echo "Python 3.11 or newer is required (set PYTHON=...)"; exit 1)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/sportello migrate
+	$(BIN)/sportello seed --demo
+	$(BIN)/sportello serve
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+schema: $(STAMP)
+	$(BIN)/sportello export-schema
+
+bench: $(STAMP)
+	$(BIN)/python bench/catalogue.py
+
+clean:
+	-$(BIN)/sportello embedded stop
+	rm -rf $(VENV) .sportello

@@ -1,0 +1,151 @@
+"""The test world: real servers (embedded unless DATABASE_URL / MONGODB_URL / REDIS_URL are
+set), a fresh test database, the demo data seeded through the CLI's code path, and a
+`sportello serve` process that the tests talk to over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+from resolvers.seed import seed_demo
+from server.embedded import EmbeddedStack
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from server.database import open_stores
+from server.migrate import upgrade
+from tests.graphql import GraphQLClient, TestServer
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_DATABASE = "sportello_test"
+TEST_MONGO_DATABASE = "sportello_test"
+TEST_DATA_DIR = ROOT / ".sportello" / "test"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def recreate_database(server_url: str, name: str) -> str:
+    """Drop and create the test database on the server of `server_url`; return its URL."""
+    url = make_url(server_url)
+    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    connection = await asyncpg.connect(dsn)
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def test_redis_url(url: str) -> str:
+    """Tests use Redis database 15, so a developer's own data in database 0 is never touched."""
+    return str(httpx.URL(url).copy_with(path="/15"))
+
+
+@pytest.fixture(scope="session")
+def store_urls() -> Iterator[dict[str, str]]:
+    stack = EmbeddedStack(
+        TEST_DATA_DIR,
+        postgres="DATABASE_URL" not in os.environ,
+        mongodb="MONGODB_URL" not in os.environ,
+        redis="REDIS_URL" not in os.environ,
+    )
+    urls = stack.start()
+    try:
+        server_database = os.environ.get("DATABASE_URL") or urls.database_url or ""
+        yield {
+            "DATABASE_URL": asyncio.run(recreate_database(server_database, TEST_DATABASE)),
+            "MONGODB_URL": os.environ.get("MONGODB_URL") or urls.mongodb_url or "",
+            "MONGODB_DATABASE": TEST_MONGO_DATABASE,
+            "REDIS_URL": test_redis_url(os.environ.get("REDIS_URL") or urls.redis_url or ""),
+        }
+    finally:
+        stack.stop()
+
+
+async def reset_and_seed(urls: dict[str, str]) -> None:
+    """Empty every store of the test world and load the demo municipalities again."""
+    stores = await open_stores(
+        urls["DATABASE_URL"], urls["MONGODB_URL"], urls["MONGODB_DATABASE"], urls["REDIS_URL"]
+    )
+    try:
+        async with stores.engine.begin() as connection:
+            await connection.execute(text("TRUNCATE tenant CASCADE"))
+        for name in await stores.mongo.list_collection_names():
+            await stores.mongo[name].delete_many({})
+        await stores.redis.flushdb()
+        await seed_demo(stores.sessions, local_passwords=True)
+    finally:
+        await stores.close()
+
+
+@pytest.fixture(scope="session")
+def world(store_urls: dict[str, str]) -> dict[str, str]:
+    """A migrated test database holding the demo data."""
+    upgrade(store_urls["DATABASE_URL"])
+    asyncio.run(reset_and_seed(store_urls))
+    return store_urls
+
+
+@pytest.fixture(scope="session")
+def server(world: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestServer]:
+    """`sportello serve` in its own process, as a deployment runs it."""
+    port = free_port()
+    env = {
+        **os.environ,
+        **world,
+        "SPORTELLO_DATA_DIR": str(tmp_path_factory.mktemp("data")),
+        "SPORTELLO_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "SPORTELLO_LOG_LEVEL": "WARNING",
+    }
+    log = tmp_path_factory.mktemp("logs") / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "server", "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"sportello serve exited:\n{log.read_text()}")
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError(f"sportello serve did not become healthy:\n{log.read_text()}")
+    yield TestServer(base_url, env["SPORTELLO_SECRET_KEY"], log)
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture
+def api(server: TestServer) -> Iterator[GraphQLClient]:
+    with httpx.Client(base_url=server.base_url, timeout=30) as http:
+        yield GraphQLClient(http)
+
+
+@pytest.fixture
+def fresh_world(world: dict[str, str]) -> Iterator[None]:
+    """For tests that change data: the demo world is restored after them."""
+    yield
+    asyncio.run(reset_and_seed(world))
