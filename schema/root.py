@@ -28,15 +28,19 @@ NODE_TYPES = [Category, Form, Office, Service, ServiceGroup, Tenant, User]
 def build_schema(
     *, max_depth: int = 10, max_tokens: int = 2000, max_aliases: int = 30, mask_errors: bool = False
 ) -> strawberry.Schema:
+    # Factories: each request gets fresh extension objects; the parse and validation caches
+    # live at module level in strawberry, so they are shared across requests all the same.
     extensions: list[Any] = [
-        ParserCache(maxsize=512),
-        ValidationCache(maxsize=512),
-        QueryDepthLimiter(max_depth=max_depth),
-        MaxTokensLimiter(max_token_count=max_tokens),
-        MaxAliasesLimiter(max_alias_count=max_aliases),
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+        lambda: QueryDepthLimiter(max_depth=max_depth),
+        lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
     ]
     if mask_errors:
-        extensions.append(MaskErrors(should_mask_error=lambda error: not error.extensions))
+        extensions.append(
+            lambda: MaskErrors(should_mask_error=lambda error: not error.extensions)
+        )
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

@@ -133,7 +133,7 @@ def server(world: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> I
     else:
         process.kill()
         raise RuntimeError(f"sportello serve did not become healthy:\n{log.read_text()}")
-    yield TestServer(base_url, env["SPORTELLO_SECRET_KEY"], log)
+    yield TestServer(base_url, env, log)
     process.terminate()
     process.wait(timeout=20)
 

@@ -13,7 +13,8 @@ import httpx
 @dataclass(frozen=True)
 class TestServer:
     base_url: str
-    secret_key: str
+    env: dict[str, str]
+    """The environment the server runs with: store URLs, data dir, secret key."""
     log: Path
 
 

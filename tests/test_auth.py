@@ -1,0 +1,129 @@
+"""Login, tokens and who may do what: the permission matrix of the catalogue."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.graphql import GraphQLClient, TestServer
+
+ME = "{ me { username fiscalCode fullName roles kind } }"
+CREATE = """mutation($input: ServiceFieldsInput!) {
+  createService(input: $input) { service { slug } errors { field code message } } }"""
+REFRESH = """mutation($token: String!) { refreshToken(input: {refreshToken: $token}) {
+  accessToken refreshToken errors { code } } }"""
+LOGIN = """mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) {
+  accessToken refreshToken expiresIn user { username } errors { field code message } } }"""
+
+
+def test_admin_logs_in_and_sees_themself(api: GraphQLClient) -> None:
+    token = api.login("admin", "admin")
+    me = api(ME, token=token).data["me"]
+    assert me["username"] == "admin"
+    assert me["roles"] == ["TENANT_ADMIN"]
+
+
+def test_citizen_logs_in_with_the_fiscal_code_in_any_case(api: GraphQLClient) -> None:
+    token = api.login("rssmra80a01h501u", "cittadino")
+    me = api(ME, token=token).data["me"]
+    assert me["fiscalCode"] == "RSSMRA80A01H501U"
+    assert me["fullName"] == "Mario Rossi"
+    assert me["kind"] == "CITIZEN"
+
+
+def test_anonymous_has_no_me(api: GraphQLClient) -> None:
+    assert api(ME).data["me"] is None
+
+
+@pytest.mark.parametrize(("username", "password"), [("admin", "wrong"), ("nobody", "admin")])
+def test_wrong_credentials_are_one_payload_error(
+    api: GraphQLClient, username: str, password: str
+) -> None:
+    payload = api(LOGIN, {"u": username, "p": password}).data["login"]
+    assert payload["accessToken"] is None
+    assert [e["code"] for e in payload["errors"]] == ["INVALID_CREDENTIALS"]
+
+
+def test_repeated_failures_lock_the_username(api: GraphQLClient, fresh_world: None) -> None:
+    for _ in range(10):
+        api(LOGIN, {"u": "operatore", "p": "guess"})
+    payload = api(LOGIN, {"u": "operatore", "p": "operatore"}).data["login"]
+    assert [e["code"] for e in payload["errors"]] == ["TOO_MANY_ATTEMPTS"]
+
+
+def test_refresh_token_works_exactly_once(api: GraphQLClient) -> None:
+    first = api(LOGIN, {"u": "admin", "p": "admin"}).data["login"]
+    second = api(REFRESH, {"token": first["refreshToken"]}).data["refreshToken"]
+    assert second["errors"] == [] and second["accessToken"]
+    replay = api(REFRESH, {"token": first["refreshToken"]}).data["refreshToken"]
+    assert [e["code"] for e in replay["errors"]] == ["INVALID_TOKEN"]
+    assert api(ME, token=second["accessToken"]).data["me"]["username"] == "admin"
+
+
+def test_access_token_is_not_a_refresh_token(api: GraphQLClient) -> None:
+    token = api.login("admin", "admin")
+    result = api(REFRESH, {"token": token}).data["refreshToken"]
+    assert [e["code"] for e in result["errors"]] == ["INVALID_TOKEN"]
+
+
+def test_token_of_one_municipality_is_refused_by_another(api: GraphQLClient) -> None:
+    token = api.login("admin-valdifiori", "admin", tenant="valdifiori")
+    result = api(ME, token=token, tenant="bugliano")
+    assert result.status == 403
+    assert result.error_codes == ["WRONG_TENANT"]
+
+
+def test_malformed_or_forged_token_is_401(api: GraphQLClient) -> None:
+    token = api.login("admin", "admin")
+    forged = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    for bad in (forged, "not-a-jwt"):
+        result = api(ME, token=bad)
+        assert result.status == 401
+        assert result.error_codes == ["INVALID_TOKEN"]
+
+
+@pytest.mark.parametrize(
+    ("who", "password", "allowed"),
+    [
+        (None, None, False),
+        ("RSSMRA80A01H501U", "cittadino", False),
+        ("operatore", "operatore", False),
+        ("admin", "admin", True),
+    ],
+)
+def test_only_tenant_admins_change_the_catalogue(
+    api: GraphQLClient, fresh_world: None, who: str | None, password: str | None, allowed: bool
+) -> None:
+    token = api.login(who, password) if who and password else None
+    payload = api(
+        CREATE,
+        {"input": {"slug": "servizio-di-prova", "name": {"it": "Servizio di prova"}}},
+        token=token,
+    ).data["createService"]
+    if allowed:
+        assert payload["errors"] == []
+        assert payload["service"]["slug"] == "servizio-di-prova"
+    else:
+        assert payload["service"] is None
+        assert [e["code"] for e in payload["errors"]] == ["FORBIDDEN"]
+        found = api('{ service(slug: "servizio-di-prova") { id } }', token=token).data
+        assert found["service"] is None
+
+
+def test_cli_mints_a_token_for_an_existing_user(api: GraphQLClient, server: TestServer) -> None:
+    env = server.env
+    minted = subprocess.run(
+        [sys.executable, "-m", "server", "token", "RSSMRA80A01H501U", "--tenant", "bugliano"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    assert api(ME, token=minted).data["me"]["fiscalCode"] == "RSSMRA80A01H501U"
+    missing = subprocess.run(
+        [sys.executable, "-m", "server", "token", "ghost", "--tenant", "bugliano"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert missing.returncode == 1
+    assert "no user 'ghost'" in missing.stderr
+

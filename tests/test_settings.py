@@ -1,0 +1,43 @@
+"""Settings: production refuses to start on guesses; development fills the gaps itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from server.settings import Settings, SettingsError
+
+
+def test_production_without_store_urls_or_secret_is_a_clear_error() -> None:
+    settings = Settings(SPORTELLO_ENV="production")
+    with pytest.raises(SettingsError) as raised:
+        settings.check_production()
+    message = str(raised.value)
+    for name in ("DATABASE_URL", "MONGODB_URL", "REDIS_URL", "SPORTELLO_SECRET_KEY"):
+        assert name in message
+
+
+def test_production_refuses_a_short_secret() -> None:
+    settings = Settings(
+        SPORTELLO_ENV="production",
+        DATABASE_URL="postgresql://db/sportello",
+        MONGODB_URL="mongodb://mongo",
+        REDIS_URL="redis://redis",
+        SPORTELLO_SECRET_KEY="short",
+    )
+    with pytest.raises(SettingsError, match="at least 32"):
+        settings.check_production()
+
+
+def test_development_generates_the_secret_once_into_the_data_dir(tmp_path: Path) -> None:
+    first = Settings(SPORTELLO_DATA_DIR=tmp_path).signing_key
+    second = Settings(SPORTELLO_DATA_DIR=tmp_path).signing_key
+    assert first == second
+    assert len(first) >= 48
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_lists_are_read_from_comma_separated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPORTELLO_ALLOWED_ORIGINS", "https://www.comune.bugliano.it, https://app.x")
+    assert Settings().allowed_origins == ["https://www.comune.bugliano.it", "https://app.x"]
