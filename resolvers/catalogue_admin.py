@@ -156,7 +156,7 @@ async def save_service(
         return Outcome.failed(*problems)
     outcome = await persist(ctx, Service, service_id, changes, check_schedule)
     if outcome.value is not None:
-        ctx.loaders.service.clear(outcome.value.id)
+        ctx.loaders.service.prime(outcome.value.id, outcome.value, force=True)
     return outcome
 
 
@@ -214,7 +214,7 @@ async def save_category(
         return Outcome.failed(*problems)
     outcome = await persist(ctx, Category, category_id, changes, lambda _: [])
     if outcome.value is not None:
-        ctx.loaders.category.clear(outcome.value.id)
+        ctx.loaders.category.prime(outcome.value.id, outcome.value, force=True)
     return outcome
 
 

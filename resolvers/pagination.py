@@ -117,10 +117,10 @@ async def keyset_page(
     `statement` carries the filters only; ordering, bounds and the limit are added here.
     `node_of` turns a result row into the page's node (and may prime loaders with the rest).
     """
-    total = None
+    total: int | None = None
     if with_total:
         counted = select(func.count()).select_from(statement.order_by(None).subquery())
-        total = (await session.exec(counted)).one()  # type: ignore[call-overload]
+        total = (await session.execute(counted)).scalar_one()
 
     forward = not request.backward
     bounded = statement.add_columns(key.expression.label("sort_value"))
@@ -132,7 +132,7 @@ async def keyset_page(
     order = [key.expression.desc(), id_column.desc()] if descending else [key.expression, id_column]
     bounded = bounded.order_by(*order).limit(request.size + 1)
 
-    rows = list((await session.exec(bounded)).all())  # type: ignore[call-overload]
+    rows = list((await session.execute(bounded)).all())
     has_more = len(rows) > request.size
     rows = rows[: request.size]
     if not forward:

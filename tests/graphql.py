@@ -11,7 +11,7 @@ import httpx
 
 
 @dataclass(frozen=True)
-class TestServer:
+class LiveServer:
     base_url: str
     env: dict[str, str]
     """The environment the server runs with: store URLs, data dir, secret key."""

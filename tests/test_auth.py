@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from tests.graphql import GraphQLClient, TestServer
+from tests.graphql import GraphQLClient, LiveServer
 
 ME = "{ me { username fiscalCode fullName roles kind } }"
 CREATE = """mutation($input: ServiceFieldsInput!) {
@@ -113,7 +113,7 @@ def test_only_tenant_admins_change_the_catalogue(
         assert found["service"] is None
 
 
-def test_cli_mints_a_token_for_an_existing_user(api: GraphQLClient, server: TestServer) -> None:
+def test_cli_mints_a_token_for_an_existing_user(api: GraphQLClient, server: LiveServer) -> None:
     env = server.env
     minted = subprocess.run(
         [sys.executable, "-m", "server", "token", "RSSMRA80A01H501U", "--tenant", "bugliano"],

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from tests.graphql import GraphQLClient, TestServer
+from tests.graphql import GraphQLClient, LiveServer
 
 SAVE = """mutation($input: SaveFormInput!) { saveForm(input: $input) {
   form { id title currentVersion } version { version title } errors { field code message } } }"""
@@ -61,7 +61,7 @@ def test_only_admins_save_forms(api: GraphQLClient) -> None:
 
 
 def test_parallel_saves_get_distinct_versions(
-    api: GraphQLClient, server: TestServer, fresh_world: None
+    api: GraphQLClient, server: LiveServer, fresh_world: None
 ) -> None:
     admin = api.login("admin", "admin")
     form_id = save(api, admin, title="Parallelo", definition=DEFINITION)["form"]["id"]

@@ -6,10 +6,10 @@ import json
 
 import httpx
 
-from tests.graphql import GraphQLClient, TestServer
+from tests.graphql import GraphQLClient, LiveServer
 
 
-def test_health_checks_the_three_stores(server: TestServer) -> None:
+def test_health_checks_the_three_stores(server: LiveServer) -> None:
     response = httpx.get(f"{server.base_url}/healthz")
     assert response.status_code == 200
     assert response.json() == {
@@ -18,7 +18,7 @@ def test_health_checks_the_three_stores(server: TestServer) -> None:
     }
 
 
-def test_metrics_are_in_prometheus_format(api: GraphQLClient, server: TestServer) -> None:
+def test_metrics_are_in_prometheus_format(api: GraphQLClient, server: LiveServer) -> None:
     api("{ tenant { slug } }")
     body = httpx.get(f"{server.base_url}/metrics").text
     assert 'sportello_http_requests_total{method="POST",route="graphql",status="200"}' in body
@@ -32,7 +32,7 @@ def test_request_id_is_kept_or_made(api: GraphQLClient) -> None:
     assert len(made.headers["x-request-id"]) == 32
 
 
-def test_cors_allows_the_configured_origins_only(server: TestServer) -> None:
+def test_cors_allows_the_configured_origins_only(server: LiveServer) -> None:
     preflight = {
         "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "content-type,authorization",
@@ -49,13 +49,13 @@ def test_cors_allows_the_configured_origins_only(server: TestServer) -> None:
     assert "access-control-allow-origin" not in refused.headers
 
 
-def test_browser_gets_graphiql(server: TestServer) -> None:
+def test_browser_gets_graphiql(server: LiveServer) -> None:
     page = httpx.get(f"{server.base_url}/bugliano/graphql", headers={"Accept": "text/html"})
     assert page.status_code == 200
     assert "graphiql" in page.text.lower()
 
 
-def test_queries_work_over_get_for_caches(server: TestServer) -> None:
+def test_queries_work_over_get_for_caches(server: LiveServer) -> None:
     response = httpx.get(
         f"{server.base_url}/bugliano/graphql",
         params={"query": "{ tenant { slug } }"},
@@ -70,7 +70,7 @@ def test_queries_work_over_get_for_caches(server: TestServer) -> None:
     assert mutation.status_code in (400, 405)
 
 
-def test_malformed_json_body_is_a_400(server: TestServer) -> None:
+def test_malformed_json_body_is_a_400(server: LiveServer) -> None:
     response = httpx.post(
         f"{server.base_url}/bugliano/graphql",
         content=b"{not json",
