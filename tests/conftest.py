@@ -16,12 +16,12 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
-from resolvers.seed import seed_demo
-from server.embedded import EmbeddedStack
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from resolvers.seed import seed_demo
 from server.database import open_stores
+from server.embedded import EmbeddedStack
 from server.migrate import upgrade
 from tests.graphql import GraphQLClient, LiveServer
 

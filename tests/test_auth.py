@@ -57,7 +57,8 @@ def test_repeated_failures_lock_the_username(api: GraphQLClient, fresh_world: No
 def test_refresh_token_works_exactly_once(api: GraphQLClient) -> None:
     first = api(LOGIN, {"u": "admin", "p": "admin"}).data["login"]
     second = api(REFRESH, {"token": first["refreshToken"]}).data["refreshToken"]
-    assert second["errors"] == [] and second["accessToken"]
+    assert second["errors"] == []
+    assert second["accessToken"]
     replay = api(REFRESH, {"token": first["refreshToken"]}).data["refreshToken"]
     assert [e["code"] for e in replay["errors"]] == ["INVALID_TOKEN"]
     assert api(ME, token=second["accessToken"]).data["me"]["username"] == "admin"
@@ -117,13 +118,19 @@ def test_cli_mints_a_token_for_an_existing_user(api: GraphQLClient, server: Live
     env = server.env
     minted = subprocess.run(
         [sys.executable, "-m", "server", "token", "RSSMRA80A01H501U", "--tenant", "bugliano"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert api(ME, token=minted).data["me"]["fiscalCode"] == "RSSMRA80A01H501U"
     missing = subprocess.run(
         [sys.executable, "-m", "server", "token", "ghost", "--tenant", "bugliano"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert missing.returncode == 1
     assert "no user 'ghost'" in missing.stderr
-

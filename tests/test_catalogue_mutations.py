@@ -8,8 +8,9 @@ import pytest
 
 from tests.graphql import GraphQLClient
 
-SERVICE_FIELDS = "service { id slug name status keywords category { slug } } " \
-                 "errors { field code message }"
+SERVICE_FIELDS = (
+    "service { id slug name status keywords category { slug } } errors { field code message }"
+)
 CREATE = f"""mutation($input: ServiceFieldsInput!) {{
   createService(input: $input) {{ {SERVICE_FIELDS} }} }}"""
 UPDATE = f"""mutation($input: UpdateServiceInput!) {{
@@ -21,7 +22,7 @@ COUNT = "{ services(first: 1) { totalCount } }"
 
 @pytest.fixture
 def admin(api: GraphQLClient, fresh_world: None) -> Iterator[str]:
-    yield api.login("admin", "admin")
+    return api.login("admin", "admin")
 
 
 def first_category(api: GraphQLClient) -> dict[str, str]:
@@ -33,15 +34,17 @@ def test_admin_creates_a_service_that_the_public_finds(api: GraphQLClient, admin
     category = first_category(api)
     payload = api(
         CREATE,
-        {"input": {
-            "slug": "contributo-affitto",
-            "name": {"it": "Contributo affitto", "en": "Rent allowance"},
-            "shortDescription": {"it": "Sostegno al pagamento del canone di locazione"},
-            "categoryId": category["id"],
-            "accessLevel": "SPID_L2",
-            "keywords": ["locazione", "sostegno"],
-            "maxResponseDays": 30,
-        }},
+        {
+            "input": {
+                "slug": "contributo-affitto",
+                "name": {"it": "Contributo affitto", "en": "Rent allowance"},
+                "shortDescription": {"it": "Sostegno al pagamento del canone di locazione"},
+                "categoryId": category["id"],
+                "accessLevel": "SPID_L2",
+                "keywords": ["locazione", "sostegno"],
+                "maxResponseDays": 30,
+            }
+        },
         token=admin,
     ).data["createService"]
     assert payload["errors"] == []
@@ -58,12 +61,14 @@ def test_every_problem_is_reported_at_once_and_nothing_changes(
     before = api(COUNT).data["services"]["totalCount"]
     payload = api(
         CREATE,
-        {"input": {
-            "slug": "Not A Slug!",
-            "name": {"en": "English only"},
-            "description": {"de": "Nur Deutsch"},
-            "maxResponseDays": 0,
-        }},
+        {
+            "input": {
+                "slug": "Not A Slug!",
+                "name": {"en": "English only"},
+                "description": {"de": "Nur Deutsch"},
+                "maxResponseDays": 0,
+            }
+        },
         token=admin,
     ).data["createService"]
     assert payload["service"] is None
@@ -120,18 +125,23 @@ def test_withdrawn_service_leaves_the_public_catalogue(api: GraphQLClient, admin
 
 
 def test_scheduling_needs_a_start_date(api: GraphQLClient, admin: str) -> None:
-    service_id = api("{ services(first: 1) { edges { node { id } } } }").data["services"][
-        "edges"
-    ][0]["node"]["id"]
+    service_id = api("{ services(first: 1) { edges { node { id } } } }").data["services"]["edges"][
+        0
+    ]["node"]["id"]
     refused = api(SET_STATUS, {"input": {"id": service_id, "status": "SCHEDULED"}}, token=admin)
     assert [(e["field"], e["code"]) for e in refused.data["setServiceStatus"]["errors"]] == [
         ("publishFrom", "REQUIRED")
     ]
     accepted = api(
         SET_STATUS,
-        {"input": {"id": service_id, "status": "SCHEDULED",
-                   "publishFrom": "2020-01-01T00:00:00+01:00",
-                   "publishUntil": "2099-01-01T00:00:00+01:00"}},
+        {
+            "input": {
+                "id": service_id,
+                "status": "SCHEDULED",
+                "publishFrom": "2020-01-01T00:00:00+01:00",
+                "publishUntil": "2099-01-01T00:00:00+01:00",
+            }
+        },
         token=admin,
     )
     assert accepted.data["setServiceStatus"]["service"]["status"] == "SCHEDULED"

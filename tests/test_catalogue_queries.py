@@ -75,7 +75,8 @@ def test_search_ignores_accents_and_finds_residence_services(api: GraphQLClient)
 def test_search_tolerates_a_typo(api: GraphQLClient) -> None:
     exact = slugs(api(SERVICES, {"first": 5, "filter": {"text": "residenza"}}).data)
     typo = slugs(api(SERVICES, {"first": 5, "filter": {"text": "residneza"}}).data)
-    assert exact and typo
+    assert exact
+    assert typo
     assert typo[0] in exact
 
 
@@ -92,12 +93,12 @@ def test_filter_by_category_includes_its_subcategories(api: GraphQLClient) -> No
     children = [edge["node"] for edge in categories if edge["node"]["parent"]]
     assert children, "the demo data has subcategories"
     parent_id = children[0]["parent"]["id"]
-    under_parent = api(
-        SERVICES, {"first": 100, "filter": {"categories": [parent_id]}}
-    ).data["services"]["edges"]
-    under_child = api(
-        SERVICES, {"first": 100, "filter": {"categories": [children[0]["id"]]}}
-    ).data["services"]["edges"]
+    under_parent = api(SERVICES, {"first": 100, "filter": {"categories": [parent_id]}}).data[
+        "services"
+    ]["edges"]
+    under_child = api(SERVICES, {"first": 100, "filter": {"categories": [children[0]["id"]]}}).data[
+        "services"
+    ]["edges"]
     assert {e["node"]["slug"] for e in under_child} <= {e["node"]["slug"] for e in under_parent}
 
 
@@ -116,12 +117,18 @@ def test_sort_by_updated_descending(api: GraphQLClient) -> None:
 
 def test_texts_follow_accept_language_with_fallback(api: GraphQLClient) -> None:
     query = "{ services(first: 100) { edges { node { slug name } } } }"
-    italian = {e["node"]["slug"]: e["node"]["name"] for e in
-               api(query, language="it").data["services"]["edges"]}
-    english = {e["node"]["slug"]: e["node"]["name"] for e in
-               api(query, language="en-GB,en;q=0.9").data["services"]["edges"]}
-    german = {e["node"]["slug"]: e["node"]["name"] for e in
-              api(query, language="de").data["services"]["edges"]}
+    italian = {
+        e["node"]["slug"]: e["node"]["name"]
+        for e in api(query, language="it").data["services"]["edges"]
+    }
+    english = {
+        e["node"]["slug"]: e["node"]["name"]
+        for e in api(query, language="en-GB,en;q=0.9").data["services"]["edges"]
+    }
+    german = {
+        e["node"]["slug"]: e["node"]["name"]
+        for e in api(query, language="de").data["services"]["edges"]
+    }
     assert italian.keys() == english.keys()
     assert any(italian[slug] != english[slug] for slug in italian)
     assert german == italian  # Bugliano has no German: the default language answers
@@ -159,7 +166,8 @@ def test_tenant_describes_the_municipality(api: GraphQLClient) -> None:
 def test_municipalities_are_apart(api: GraphQLClient) -> None:
     bugliano = slugs(api(SERVICES, {"first": 100}).data)
     valdifiori = slugs(api(SERVICES, {"first": 100}, tenant="valdifiori").data)
-    assert valdifiori and not set(valdifiori) & set(bugliano)
+    assert valdifiori
+    assert not set(valdifiori) & set(bugliano)
     foreign_id = api(SERVICES, {"first": 1}, tenant="valdifiori").data["services"]["edges"][0][
         "node"
     ]["id"]
@@ -180,7 +188,10 @@ def test_tenant_can_be_named_by_header(api: GraphQLClient) -> None:
 
 
 def test_limits_refuse_too_deep_queries(api: GraphQLClient) -> None:
-    deep = "{ services(first: 1) { edges { node { category { parent { parent { parent { parent {" \
-           " parent { parent { parent { name } } } } } } } } } } } }"
+    deep = (
+        "{ services(first: 1) { edges { node { category { parent { parent { parent { parent {"
+        " parent { parent { parent { name } } } } } } } } } } } }"
+    )
     result = api(deep)
-    assert result.errors and "depth" in result.errors[0]["message"]
+    assert result.errors
+    assert "depth" in result.errors[0]["message"]

@@ -13,8 +13,13 @@ SAVE = """mutation($input: SaveFormInput!) { saveForm(input: $input) {
 DEFINITION = {
     "display": "form",
     "components": [
-        {"type": "textfield", "key": "nome", "label": "Nome", "input": True,
-         "validate": {"required": True}},
+        {
+            "type": "textfield",
+            "key": "nome",
+            "label": "Nome",
+            "input": True,
+            "validate": {"required": True},
+        },
     ],
 }
 
@@ -28,10 +33,16 @@ def test_versions_accumulate_and_stay_readable(api: GraphQLClient, fresh_world: 
     first = save(api, admin, title="Richiesta contributo", definition=DEFINITION)
     assert first["errors"] == []
     assert first["version"]["version"] == 1
-    changed = {**DEFINITION, "components": [*DEFINITION["components"], {
-        "type": "email", "key": "email", "label": "E-mail", "input": True}]}
-    second = save(api, admin, formId=first["form"]["id"], title="Richiesta contributo",
-                  definition=changed)
+    changed = {
+        **DEFINITION,
+        "components": [
+            *DEFINITION["components"],
+            {"type": "email", "key": "email", "label": "E-mail", "input": True},
+        ],
+    }
+    second = save(
+        api, admin, formId=first["form"]["id"], title="Richiesta contributo", definition=changed
+    )
     assert second["form"]["currentVersion"] == 2
     form = api(
         """query($id: ID!) { form(id: $id) { currentVersion definition
@@ -50,7 +61,8 @@ def test_a_definition_without_components_is_refused(api: GraphQLClient) -> None:
     payload = save(api, admin, title="", definition={"display": "form"})
     assert payload["form"] is None
     assert {(e["field"], e["code"]) for e in payload["errors"]} == {
-        ("title", "REQUIRED"), ("definition", "INVALID")
+        ("title", "REQUIRED"),
+        ("definition", "INVALID"),
     }
 
 
@@ -70,8 +82,13 @@ def test_parallel_saves_get_distinct_versions(
         with httpx.Client(base_url=server.base_url, timeout=30) as http:
             result = GraphQLClient(http)(
                 SAVE,
-                {"input": {"formId": form_id, "title": "Parallelo",
-                           "definition": {**DEFINITION, "title": str(n)}}},
+                {
+                    "input": {
+                        "formId": form_id,
+                        "title": "Parallelo",
+                        "definition": {**DEFINITION, "title": str(n)},
+                    }
+                },
                 token=admin,
             )
             return int(result.data["saveForm"]["version"]["version"])

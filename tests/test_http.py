@@ -64,7 +64,9 @@ def test_queries_work_over_get_for_caches(server: LiveServer) -> None:
     assert response.json() == {"data": {"tenant": {"slug": "bugliano"}}}
     mutation = httpx.get(
         f"{server.base_url}/bugliano/graphql",
-        params={"query": 'mutation { login(input: {username: "a", password: "b"}) { accessToken } }'},
+        params={
+            "query": 'mutation { login(input: {username: "a", password: "b"}) { accessToken } }'
+        },
         headers={"Accept": "application/json"},
     )
     assert mutation.status_code in (400, 405)
