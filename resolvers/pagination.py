@@ -111,8 +111,9 @@ async def keyset_page(
     request: PageRequest,
     node_of: Callable[[Sequence[Any]], T],
     with_total: bool = False,
+    id_of: Callable[[Any], uuid.UUID] = lambda row: row[0].id,
 ) -> Page[T]:
-    """One page of `statement` (its first selected entity is the node) in the order of `key`.
+    """One page of `statement` in the order of `key`; `id_of` finds a result row's id.
 
     `statement` carries the filters only; ordering, bounds and the limit are added here.
     `node_of` turns a result row into the page's node (and may prime loaders with the rest).
@@ -137,7 +138,7 @@ async def keyset_page(
     rows = rows[: request.size]
     if not forward:
         rows.reverse()
-    edges = [Edge(encode_cursor(row[-1], row[0].id), node_of(row)) for row in rows]
+    edges = [Edge(encode_cursor(row.sort_value, id_of(row)), node_of(row)) for row in rows]
     if forward:
         return Page(edges, has_more, request.after is not None, total)
     return Page(edges, request.before is not None, has_more, total)

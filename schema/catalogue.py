@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import strawberry
 from strawberry import relay
 
 from models.catalogue import Category as CategoryRow
-from models.catalogue import Service as ServiceRow
 from models.catalogue import ServiceAccessLevel, ServiceStatus
 from models.catalogue import ServiceGroup as ServiceGroupRow
 from models.office import Office as OfficeRow
@@ -151,58 +151,80 @@ class Service(relay.Node):
     category_id: strawberry.Private[uuid.UUID | None]
     group_id: strawberry.Private[uuid.UUID | None]
     form_id: strawberry.Private[str | None]
+    related: strawberry.Private[dict[str, Any]]
 
     @classmethod
-    def from_row(cls, row: ServiceRow, ctx: Context) -> Service:
+    def from_row(cls, row: Any, ctx: Context, related: dict[str, Any] | None = None) -> Service:
+        """Build from a model object or a mapping of the selected columns: fields the client
+        did not select are never read, so a column left out is simply None here."""
+        value: Callable[[str], Any] = row.get if isinstance(row, Mapping) else partial(getattr, row)
+
         text = ctx.text
+        status = value("status")
         return cls(
-            id=str(row.id),
-            slug=row.slug,
-            name=text(row.name) or row.slug,
-            short_description=text(row.short_description),
-            description=text(row.description),
-            how_to=text(row.how_to),
-            requirements=text(row.requirements),
-            costs=text(row.costs),
-            outcome=text(row.outcome),
-            legal_basis=text(row.legal_basis),
-            status=row.status,
-            status_code=row.status.value,
-            access_level=row.access_level,
-            payment_required=row.payment_required,
-            booking_required=row.booking_required,
-            max_response_days=row.max_response_days,
-            publish_from=row.publish_from,
-            publish_until=row.publish_until,
-            topics=row.topics,
-            keywords=row.keywords,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            category_id=row.category_id,
-            group_id=row.group_id,
-            form_id=row.form_id,
+            id=str(value("id")),
+            slug=value("slug"),
+            name=text(value("name")) or value("slug") or "",
+            short_description=text(value("short_description")),
+            description=text(value("description")),
+            how_to=text(value("how_to")),
+            requirements=text(value("requirements")),
+            costs=text(value("costs")),
+            outcome=text(value("outcome")),
+            legal_basis=text(value("legal_basis")),
+            status=status,
+            status_code=status.value if status is not None else 0,
+            access_level=value("access_level"),
+            payment_required=value("payment_required"),
+            booking_required=value("booking_required"),
+            max_response_days=value("max_response_days"),
+            publish_from=value("publish_from"),
+            publish_until=value("publish_until"),
+            topics=value("topics"),
+            keywords=value("keywords"),
+            created_at=value("created_at"),
+            updated_at=value("updated_at"),
+            category_id=value("category_id"),
+            group_id=value("group_id"),
+            form_id=value("form_id"),
+            related=related or {},
         )
 
-    @strawberry.field
-    async def category(self, info: Info) -> Category | None:
-        if self.category_id is None:
-            return None
-        row = await info.context.loaders.category.load(self.category_id)
-        return None if row is None else Category.from_row(row, info.context)
+    # Relations are sync resolvers: they answer at once when the page prefetched the related
+    # row, and hand graphql-core an awaitable through the loader only when it did not.
+    @strawberry.field(graphql_type=Category | None)
+    def category(self, info: Info) -> Any:
+        if "category" in self.related:
+            row = self.related["category"]
+            return None if row is None else Category.from_row(row, info.context)
+        return self._load(info, info.context.loaders.category, self.category_id, Category)
 
-    @strawberry.field
-    async def group(self, info: Info) -> ServiceGroup | None:
-        if self.group_id is None:
-            return None
-        row = await info.context.loaders.service_group.load(self.group_id)
-        return None if row is None else ServiceGroup.from_row(row, info.context)
+    @strawberry.field(graphql_type=ServiceGroup | None)
+    def group(self, info: Info) -> Any:
+        if "group" in self.related:
+            row = self.related["group"]
+            return None if row is None else ServiceGroup.from_row(row, info.context)
+        return self._load(info, info.context.loaders.service_group, self.group_id, ServiceGroup)
 
-    @strawberry.field(description="The Form.io form citizens fill to apply.")
-    async def form(self, info: Info) -> Form | None:
+    @strawberry.field(graphql_type=Form | None, description="The Form.io form citizens fill.")
+    def form(self, info: Info) -> Any:
+        if "form" in self.related:
+            head = self.related["form"]
+            return None if head is None else Form.from_document(head)
         if self.form_id is None:
             return None
-        head = await info.context.loaders.form.load(self.form_id)
+        return self._load_form(info)
+
+    async def _load_form(self, info: Info) -> Form | None:
+        head = await info.context.loaders.form.load(self.form_id or "")
         return None if head is None else Form.from_document(head)
+
+    @staticmethod
+    async def _load(info: Info, loader: Any, key: uuid.UUID | None, kind: Any) -> Any:
+        if key is None:
+            return None
+        row = await loader.load(key)
+        return None if row is None else kind.from_row(row, info.context)
 
     @strawberry.field(description="The offices that handle this service.")
     async def offices(self, info: Info) -> list[Office]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import strawberry
 from graphql import GraphQLError
 from strawberry import relay
@@ -63,6 +65,26 @@ def service_filter(where: ServiceFilterInput | None) -> ServiceFilter:
         group_ids=[decode_id(gid, "ServiceGroup") for gid in where.groups or []],
         statuses=list(where.statuses or []),
         text=where.text,
+    )
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+SERVICE_COLUMN_OF_FIELD = {"statusCode": "status"}
+
+
+def prefetch_for(selected: set[str]) -> Prefetch:
+    """What a catalogue page must load, from the fields selected on its nodes."""
+    prefix = "edges.node."
+    fields = {path[len(prefix) :] for path in selected if path.startswith(prefix)}
+    direct = {name for name in fields if "." not in name}
+    return Prefetch(
+        columns=frozenset(snake(SERVICE_COLUMN_OF_FIELD.get(name, name)) for name in direct),
+        category="category" in direct,
+        group="group" in direct,
+        form="form" in direct,
     )
 
 
@@ -143,12 +165,14 @@ class Query:
                 service_filter(filter),
                 ServiceSort(sort.field, sort.descending) if sort else ServiceSort(),
                 page_request(first, after, last, before),
-                Prefetch(
-                    category="edges.node.category" in selected, group="edges.node.group" in selected
-                ),
+                prefetch_for(selected),
                 "totalCount" in selected,
             )
-        return connection(ServiceConnection, page, lambda row: Service.from_row(row, info.context))
+        return connection(
+            ServiceConnection,
+            page,
+            lambda listing: Service.from_row(listing.service, info.context, listing.related),
+        )
 
     @strawberry.field(description="A service by id or by slug.")
     async def service(
