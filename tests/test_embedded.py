@@ -50,7 +50,9 @@ def everything(data_dir: Path) -> EmbeddedStack:
 def test_first_start_serves_all_three_and_a_restart_keeps_the_data(data_dir: Path) -> None:
     stack = everything(data_dir)
     urls = stack.start()
-    assert urls.database_url and urls.mongodb_url and urls.redis_url
+    assert urls.database_url
+    assert urls.mongodb_url
+    assert urls.redis_url
     postgres_value(urls.database_url, "CREATE TABLE kept AS SELECT 42 AS answer")
     pymongo.MongoClient(urls.mongodb_url).test.kept.insert_one({"answer": 42})
     redis.Redis.from_url(urls.redis_url).set("answer", "42")
@@ -92,7 +94,8 @@ def test_servers_of_a_killed_app_are_adopted_and_then_stopped(data_dir: Path) ->
     crashed = subprocess.Popen(
         [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True
     )
-    assert crashed.stdout is not None and crashed.stdout.readline().strip() == "up"
+    assert crashed.stdout is not None
+    assert crashed.stdout.readline().strip() == "up"
     os.kill(crashed.pid, signal.SIGKILL)
     crashed.wait()
     orphans = status(data_dir)
@@ -141,7 +144,9 @@ def test_cli_reports_and_stops_the_servers(data_dir: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    assert "postgres" in shown and "mongodb" in shown and "valkey" in shown
+    assert "postgres" in shown
+    assert "mongodb" in shown
+    assert "valkey" in shown
     stopped = subprocess.run(
         [sys.executable, "-m", "server", "embedded", "stop"],
         cwd=ROOT,
