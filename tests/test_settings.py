@@ -8,6 +8,24 @@ import pytest
 
 from server.settings import Settings, SettingsError
 
+SETTING_NAMES = (
+    "DATABASE_URL",
+    "MONGODB_URL",
+    "REDIS_URL",
+    "SPORTELLO_SECRET_KEY",
+    "SPORTELLO_ENV",
+    "SPORTELLO_DATA_DIR",
+    "SPORTELLO_ALLOWED_ORIGINS",
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Only what a test sets counts: no inherited variables, no `.env` of the checkout."""
+    for name in SETTING_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+
 
 def test_production_without_store_urls_or_secret_is_a_clear_error() -> None:
     settings = Settings(SPORTELLO_ENV="production")
