@@ -22,9 +22,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/sportello migrate
-	$(BIN)/sportello seed --demo
-	$(BIN)/sportello serve
+	$(BIN)/sportello serve --migrate --demo
 
 test: $(STAMP)
 	$(BIN)/pytest

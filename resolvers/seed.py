@@ -160,7 +160,7 @@ class Seeder:
         )
         for linked in wanted - present:
             self.session.add(model(**{owner: owner_id, other: linked}))
-        self.report.note(kind, "updated")
+        self.report.note(kind, "updated" if present else "created")
 
     async def form(self, tenant_id: uuid.UUID, key: str) -> str:
         """The form's id, saving a new version when the demo file changed."""

@@ -75,17 +75,33 @@ def serve(
     port: int = typer.Option(8000, help="TCP port."),
     workers: int = typer.Option(1, min=1, help="Worker processes."),
     reload: bool = typer.Option(False, help="Restart on code changes (development)."),
+    migrate_first: bool = typer.Option(
+        False, "--migrate", help="Apply the migrations before serving."
+    ),
+    demo: bool = typer.Option(False, "--demo", help="Load the demo municipalities first."),
 ) -> None:
     """Serve the GraphQL API, GraphiQL, /healthz and /metrics."""
     import uvicorn
 
+    from server.migrate import upgrade
+
     settings = settings_or_exit()
-    with store_urls(settings):
+    with store_urls(settings) as resolved:
+        if migrate_first:
+            with console.status("applying migrations…"):
+                upgrade(resolved.database_url or "")
+        if demo:
+            asyncio.run(_seed(resolved, local_passwords=not settings.production))
         base = f"http://{host}:{port}"
-        console.print(f"[bold green]Sportello[/bold green] on {base}")
-        console.print(f"  GraphiQL:     {base}/bugliano/graphql  (open it in a browser)")
-        console.print(f"  Demo tenant:  {base}/bugliano/graphql  (Comune di Bugliano)")
-        console.print(f"  Health:       {base}/healthz   Metrics: {base}/metrics")
+        lines = [
+            f"[bold green]Sportello[/bold green] on {base}",
+            f"  GraphiQL (browser):        {base}/bugliano/graphql",
+            f"  Demo tenant (Bugliano):    POST {base}/bugliano/graphql",
+            f"  Any tenant:                POST {base}/graphql with header X-Tenant: <slug>",
+            f"  Health and metrics:        {base}/healthz  {base}/metrics",
+        ]
+        for line in lines:
+            console.print(line, soft_wrap=True)
         uvicorn.run(
             "server.app:create_app",
             factory=True,
@@ -112,7 +128,6 @@ def migrate(revision: str = typer.Argument("head", help="Target revision.")) -> 
 
 async def _seed(settings: Settings, local_passwords: bool) -> None:
     from resolvers.seed import seed_demo
-
     from server.database import open_stores
 
     stores = await open_stores(
@@ -213,6 +228,7 @@ def embedded_status() -> None:
 
     settings = settings_or_exit()
     table = Table("server", "running", "pid", "url", "owner pid", "data")
+    table.columns[3].overflow = "fold"
     for server in status(settings.data_dir):
         table.add_row(
             server.name,
