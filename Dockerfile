@@ -15,16 +15,17 @@ RUN python -m venv /opt/sportello \
     && /opt/sportello/bin/pip install .
 
 FROM python:3.12-slim AS runtime
-RUN groupadd --system sportello && useradd --system --gid sportello --home /app sportello
+RUN groupadd --system --gid 10001 sportello \
+    && useradd --system --uid 10001 --gid sportello --home /app sportello
 COPY --from=build /opt/sportello /opt/sportello
 WORKDIR /app
 ENV PATH=/opt/sportello/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     SPORTELLO_ENV=production \
     SPORTELLO_DATA_DIR=/app/data
-RUN mkdir -p /app/data && chown sportello:sportello /app/data
-USER sportello
+RUN mkdir -p /app/data && chown 10001:10001 /app/data
+USER 10001
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
-    CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"
+    CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"]
 CMD ["sportello", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]
