@@ -50,7 +50,7 @@ def graphql_error(status: int, code: str, message: str) -> JSONResponse:
 
 
 class GraphQLView(GraphQL[Context, None]):
-    """Strawberry's ASGI view; the context is built beforehand by `graphql_endpoint`."""
+    """Strawberry's ASGI view; the context is built beforehand by `TenantGraphQL`."""
 
     async def get_context(self, request: Any, response: Any) -> Context:
         context: Context = request.scope["state"]["sportello_context"]

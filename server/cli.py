@@ -83,9 +83,11 @@ def serve(
     """Serve the GraphQL API, GraphiQL, /healthz and /metrics."""
     import uvicorn
 
+    from server.logs import configure_logging
     from server.migrate import upgrade
 
     settings = settings_or_exit()
+    configure_logging(settings.log_level)
     with store_urls(settings) as resolved:
         if migrate_first:
             with console.status("applying migrations…"):
@@ -110,7 +112,7 @@ def serve(
             workers=workers if not reload else None,
             reload=reload,
             access_log=False,
-            log_level=settings.log_level.lower(),
+            log_config=None,
         )
 
 
