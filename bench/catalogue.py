@@ -30,6 +30,7 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from server.database import recreate_database  # noqa: E402
 from server.embedded import EmbeddedStack  # noqa: E402
 from server.migrate import upgrade  # noqa: E402
 
@@ -66,17 +67,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-async def recreate_database(server_url: str) -> str:
-    url = make_url(server_url)
-    connection = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(False))
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{DATABASE}"')
-    finally:
-        await connection.close()
-    return url.set(database=DATABASE).render_as_string(hide_password=False)
 
 
 async def seed(database_url: str, mongodb_url: str, services: int, categories: int) -> None:
@@ -226,7 +216,7 @@ def main() -> None:
     processes: list[subprocess.Popen[bytes]] = []
     try:
         database_url = asyncio.run(
-            recreate_database(os.environ.get("DATABASE_URL") or urls.database_url or "")
+            recreate_database(os.environ.get("DATABASE_URL") or urls.database_url or "", DATABASE)
         )
         mongodb_url = os.environ.get("MONGODB_URL") or urls.mongodb_url or ""
         print(f"seeding {args.services} services in {args.categories} categories…")

@@ -17,7 +17,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.passwords import hash_password, verify_password
 from models.base import utcnow
-from models.catalogue import Category, Service, ServiceAccessLevel, ServiceGroup, ServiceStatus
+from models.catalogue import (
+    TRANSLATED_SERVICE_TEXTS,
+    Category,
+    Service,
+    ServiceAccessLevel,
+    ServiceGroup,
+    ServiceStatus,
+)
 from models.form import FormHead, FormVersion
 from models.office import Office, OperatorOffice, ServiceOffice
 from models.tenant import Tenant
@@ -63,17 +70,7 @@ def load_form(key: str) -> dict[str, Any]:
 
 def service_values(spec: dict[str, Any]) -> dict[str, Any]:
     """The columns of a service from its demo entry (references resolved by the caller)."""
-    texts = (
-        "name",
-        "short_description",
-        "description",
-        "how_to",
-        "requirements",
-        "costs",
-        "outcome",
-        "legal_basis",
-    )
-    values: dict[str, Any] = {name: spec.get(name, {}) for name in texts}
+    values: dict[str, Any] = {name: spec.get(name, {}) for name in TRANSLATED_SERVICE_TEXTS}
     values.update(
         status=ServiceStatus[spec.get("status", "AVAILABLE")],
         access_level=ServiceAccessLevel[spec["access_level"]],

