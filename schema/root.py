@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -30,12 +31,18 @@ def build_schema(
 ) -> strawberry.Schema:
     # Factories: each request gets fresh extension objects; the parse and validation caches
     # live at module level in strawberry, so they are shared across requests all the same.
+    # The depth and alias limits are validation rules, built here once: a limiter built per
+    # request would bring new rule classes each time, and the validation cache (keyed by the
+    # rules) would never hit.
+    limit_rules = (
+        *QueryDepthLimiter(max_depth=max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
+    )
     extensions: list[Any] = [
         lambda: ParserCache(maxsize=512),
+        lambda: AddValidationRules(list(limit_rules)),
         lambda: ValidationCache(maxsize=512),
-        lambda: QueryDepthLimiter(max_depth=max_depth),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
-        lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
     ]
     if mask_errors:
         extensions.append(lambda: MaskErrors(should_mask_error=lambda error: not error.extensions))

@@ -195,3 +195,10 @@ def test_limits_refuse_too_deep_queries(api: GraphQLClient) -> None:
     result = api(deep)
     assert result.errors
     assert "depth" in result.errors[0]["message"]
+
+
+def test_limits_refuse_too_many_aliases(api: GraphQLClient) -> None:
+    aliases = " ".join(f"a{n}: tenant {{ slug }}" for n in range(31))
+    result = api(f"{{ {aliases} }}")
+    assert result.errors
+    assert "aliases" in result.errors[0]["message"]
