@@ -1,109 +1,324 @@
-"""The demo data: complete, well-formed, and loading it twice changes nothing."""
+"""Seeding the demo municipalities into real stores: complete, kept apart, and idempotent."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import dataclass
-from pathlib import Path
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlmodel import select
+import pytest
+from sqlalchemy import text
+from sqlmodel import SQLModel, select
+from stdnum.it import codicefiscale
 
-from models.catalogue import Service
-from models.form import FormHead
+from auth.passwords import verify_password
+from models.catalogue import Category, Service, ServiceGroup, ServiceStatus
+from models.form import FormHead, FormVersion
+from models.office import Office, OperatorOffice, ServiceOffice
+from models.tenant import Tenant
 from models.user import User
-from resolvers.seed import DEMO_DIR, SeedReport, seed_demo
-from server.database import open_stores
+from resolvers import seed
+from resolvers.seed import DEMO_DIR, DEMO_TENANTS, DemoForm, SeedReport, load_demo, seed_demo
+from server.database import Stores, open_stores, recreate_database
+from server.migrate import upgrade
 
-CODE_KEYS = {"customConditional", "calculateValue"}
-
-
-def components(node: object) -> list[dict[str, Any]]:
-    """Every Form.io component, however deeply nested."""
-    found: list[dict[str, Any]] = []
-    if isinstance(node, dict):
-        if "type" in node and "key" in node:
-            found.append(node)
-        for value in node.values():
-            found += components(value)
-    elif isinstance(node, list):
-        for item in node:
-            found += components(item)
-    return found
-
-
-def test_demo_forms_carry_no_javascript() -> None:
-    for path in sorted((DEMO_DIR / "forms").glob("*.json")):
-        for component in components(json.loads(path.read_text())):
-            assert not CODE_KEYS & set(component), (path.name, component["key"])
-            assert "custom" not in component.get("validate", {}), (path.name, component["key"])
+# A database of its own (per xdist worker), so seeding from scratch leaves the HTTP tests' alone.
+SEED_DATABASE = f"sportello_seed_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+JAVASCRIPT_KEYS = {"custom", "customConditional", "calculateValue", "customDefaultValue"}
+# The report's name for the rows of each table.
+KINDS: dict[type[SQLModel], str] = {
+    Tenant: "tenants",
+    Office: "offices",
+    Category: "categories",
+    ServiceGroup: "groups",
+    Service: "services",
+    User: "users",
+}
+ACCOUNTS = {
+    "admin": "admin",
+    "operatore": "operatore",
+    "operatrice-tributi": "operatore",
+    "RSSMRA80A01H501U": "cittadino",
+}
 
 
-@dataclass
-class DemoWorld:
-    services: list[Service]
-    users: list[User]
-    heads: dict[str, FormHead]
+@pytest.fixture(scope="module")
+def seed_urls(store_urls: dict[str, str]) -> dict[str, str]:
+    """The test servers, with a migrated PostgreSQL database and a MongoDB database for seeding."""
+    database_url = asyncio.run(recreate_database(store_urls["DATABASE_URL"], SEED_DATABASE))
+    upgrade(database_url)
+    return {**store_urls, "DATABASE_URL": database_url, "MONGODB_DATABASE": SEED_DATABASE}
 
 
-async def reseed(world: dict[str, str]) -> tuple[SeedReport, DemoWorld]:
+@asynccontextmanager
+async def empty_stores(urls: dict[str, str]) -> AsyncIterator[Stores]:
     stores = await open_stores(
-        world["DATABASE_URL"], world["MONGODB_URL"], world["MONGODB_DATABASE"], world["REDIS_URL"]
+        urls["DATABASE_URL"], urls["MONGODB_URL"], urls["MONGODB_DATABASE"], urls["REDIS_URL"]
     )
     try:
-        report = await seed_demo(stores.sessions, local_passwords=True)
-        async with stores.sessions() as session:
-            services = (await session.exec(select(Service))).all()
-            users = (await session.exec(select(User))).all()
-        heads = {str(head.id): head for head in await FormHead.find_all().to_list()}
-        return report, DemoWorld(list(services), list(users), heads)
+        async with stores.engine.begin() as connection:
+            await connection.execute(text("TRUNCATE tenant CASCADE"))
+        await FormHead.delete_all()
+        await FormVersion.delete_all()
+        yield stores
     finally:
         await stores.close()
 
 
-def test_seeding_again_changes_nothing(world: dict[str, str]) -> None:
-    report, before = asyncio.run(reseed(world))
-    assert report.changed() == 0, str(report)
-    again, after = asyncio.run(reseed(world))
-    assert again.changed() == 0
-    stamps = {s.slug: s.updated_at for s in before.services}
-    assert stamps == {s.slug: s.updated_at for s in after.services}
+@dataclass
+class World:
+    """Everything seeding writes, read back from the stores."""
+
+    rows: dict[type[SQLModel], list[Any]]
+    service_offices: set[tuple[uuid.UUID, uuid.UUID]]
+    operator_offices: set[tuple[uuid.UUID, uuid.UUID]]
+    heads: dict[str, FormHead]
+    versions: list[FormVersion]
+
+    def of(self, model: type[SQLModel], tenant_id: uuid.UUID) -> list[Any]:
+        return [row for row in self.rows[model] if row.tenant_id == tenant_id]
+
+    def tenant(self, slug: str) -> Tenant:
+        return next(t for t in self.rows[Tenant] if t.slug == slug)
+
+    def user(self, tenant: str, username: str) -> User:
+        tenant_id = self.tenant(tenant).id
+        return next(u for u in self.of(User, tenant_id) if u.username == username)
+
+    def snapshot(self) -> dict[str, Any]:
+        """Every column of every row and document, to compare two states of the stores."""
+        return {
+            "rows": {
+                model.__name__: sorted(columns(row) for row in rows)
+                for model, rows in self.rows.items()
+            },
+            "links": (self.service_offices, self.operator_offices),
+            "heads": sorted(str(head.model_dump()) for head in self.heads.values()),
+            "versions": sorted(str(version.model_dump()) for version in self.versions),
+        }
 
 
-def test_demo_world_is_complete(world: dict[str, str]) -> None:
-    _, found = asyncio.run(reseed(world))
-    users = {u.username: u for u in found.users}
-    assert len(found.services) >= 14
-    for service in found.services:
-        assert service.form_id in found.heads, service.slug
-        assert found.heads[service.form_id].current_version >= 1
-    mario = users["RSSMRA80A01H501U"]
+def columns(row: SQLModel) -> str:
+    """The loaded column values of a row, updated_at included."""
+    return repr(sorted((k, v) for k, v in vars(row).items() if not k.startswith("_")))
+
+
+async def read_world(stores: Stores) -> World:
+    async with stores.sessions() as session:
+        rows = {model: list((await session.exec(select(model))).all()) for model in KINDS}
+        service_offices = {
+            (link.service_id, link.office_id)
+            for link in (await session.exec(select(ServiceOffice))).all()
+        }
+        operator_offices = {
+            (link.user_id, link.office_id)
+            for link in (await session.exec(select(OperatorOffice))).all()
+        }
+    heads = {str(head.id): head for head in await FormHead.find_all().to_list()}
+    versions = await FormVersion.find_all().to_list()
+    return World(rows, service_offices, operator_offices, heads, versions)
+
+
+def run(urls: dict[str, str], *seedings: bool) -> tuple[list[SeedReport], list[World]]:
+    """Seed empty stores once per entry of `seedings` (its `local_passwords`), reading the
+    world back after each run."""
+
+    async def scenario() -> tuple[list[SeedReport], list[World]]:
+        reports, worlds = [], []
+        async with empty_stores(urls) as stores:
+            for local_passwords in seedings:
+                reports.append(await seed_demo(stores.sessions, local_passwords=local_passwords))
+                worlds.append(await read_world(stores))
+        return reports, worlds
+
+    return asyncio.run(scenario())
+
+
+def demo_counts() -> dict[str, int]:
+    """How many of each kind the demo files describe."""
+    demos = [load_demo(name) for name in DEMO_TENANTS]
+    return {
+        "tenants": len(demos),
+        "offices": sum(len(d.offices) for d in demos),
+        "categories": sum(len(d.categories) for d in demos),
+        "groups": sum(len(d.groups) for d in demos),
+        "forms": sum(len(d.forms) for d in demos),
+        "services": sum(len(d.services) for d in demos),
+        "users": sum(len(d.users) for d in demos),
+    }
+
+
+def test_first_seeding_creates_the_demo_world(seed_urls: dict[str, str]) -> None:
+    [report], [world] = run(seed_urls, True)
+    assert report.total("updated") == report.total("unchanged") == 0, str(report)
+    created = {kind: report.counts[kind]["created"] for kind in demo_counts()}
+    assert created == demo_counts()
+    assert {kind: len(world.rows[model]) for model, kind in KINDS.items()} == {
+        kind: demo_counts()[kind] for kind in KINDS.values()
+    }
+    bugliano = world.tenant("bugliano")
+    assert len(world.of(Service, bugliano.id)) >= 12
+    assert len(world.of(Category, bugliano.id)) >= 8
+
+
+def test_mario_rossi_logs_in_with_his_normalized_fiscal_code(seed_urls: dict[str, str]) -> None:
+    [_], [world] = run(seed_urls, True)
+    mario = world.user("bugliano", "RSSMRA80A01H501U")
+    assert mario.fiscal_code == "RSSMRA80A01H501U"
     assert (mario.given_name, mario.family_name, mario.kind) == ("Mario", "Rossi", "citizen")
-    assert {"admin", "operatore", "operatrice-tributi", "admin-valdifiori"} <= set(users)
-    assert sum(1 for u in users.values() if u.kind == "citizen") >= 3
+    assert str(mario.birth_date) == "1980-01-01"
+    assert mario.roles == ["CITIZEN"]
+    citizens = [u for u in world.rows[User] if u.kind == "citizen"]
+    assert len(citizens) >= 3
+    assert all(u.username == u.fiscal_code for u in citizens)
 
 
-def test_production_seed_sets_no_local_passwords(world: dict[str, str]) -> None:
-    async def run() -> list[str | None]:
-        stores = await open_stores(
-            world["DATABASE_URL"],
-            world["MONGODB_URL"],
-            world["MONGODB_DATABASE"],
-            world["REDIS_URL"],
+def test_demo_accounts_have_their_passwords_and_offices(seed_urls: dict[str, str]) -> None:
+    [_], [world] = run(seed_urls, True)
+    for username, password in ACCOUNTS.items():
+        assert verify_password(world.user("bugliano", username).password_hash, password), username
+    assert verify_password(world.user("valdifiori", "admin-valdifiori").password_hash, "admin")
+    assert world.user("bugliano", "admin").roles == ["TENANT_ADMIN"]
+    offices = {office.id: office.slug for office in world.rows[Office]}
+    bound = {
+        (world_user.username, offices[office_id])
+        for user_id, office_id in world.operator_offices
+        for world_user in world.rows[User]
+        if world_user.id == user_id
+    }
+    assert bound == {
+        ("operatore", "ufficio-anagrafe"),
+        ("operatrice-tributi", "ufficio-tributi"),
+    }
+
+
+def test_every_service_points_at_its_form_in_version_one(seed_urls: dict[str, str]) -> None:
+    [_], [world] = run(seed_urls, True)
+    versions = {(v.form_id, v.version): v for v in world.versions}
+    for service in world.rows[Service]:
+        head = world.heads[str(service.form_id)]
+        assert head.tenant_id == service.tenant_id, service.slug
+        assert head.current_version == 1, service.slug
+        version = versions[(str(head.id), 1)]
+        assert version.definition == json.loads(
+            (DEMO_DIR / "forms" / f"{head.key}.json").read_text()
         )
-        try:
-            await seed_demo(stores.sessions, local_passwords=False)
-            async with stores.sessions() as session:
-                hashes = list((await session.exec(select(User.password_hash))).all())
+    assert len(world.versions) == len(world.heads)
+
+
+def test_seeding_twice_changes_nothing(seed_urls: dict[str, str]) -> None:
+    [first, again], [before, after] = run(seed_urls, True, True)
+    assert again.changed() == 0, str(again)
+    assert again.total("unchanged") == first.total("created")
+    assert after.snapshot() == before.snapshot()
+
+
+def test_a_changed_demo_form_gets_a_new_version(
+    seed_urls: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = seed.load_form
+
+    async def scenario() -> tuple[SeedReport, World]:
+        async with empty_stores(seed_urls) as stores:
             await seed_demo(stores.sessions, local_passwords=True)
-            return hashes
-        finally:
-            await stores.close()
+            monkeypatch.setattr(seed, "load_form", changed_form)
+            report = await seed_demo(stores.sessions, local_passwords=True)
+            return report, await read_world(stores)
 
-    assert set(asyncio.run(run())) == {None}
+    def changed_form(key: str) -> DemoForm:
+        form = original(key)
+        if key != "library-card":
+            return form
+        return replace(
+            form, title="Tessera della biblioteca", definition={**form.definition, "x": 1}
+        )
+
+    report, world = asyncio.run(scenario())
+    assert report.counts["forms"]["updated"] == 1
+    assert report.changed() == 1, str(report)
+    head = next(h for h in world.heads.values() if h.key == "library-card")
+    assert (head.current_version, head.title) == (2, "Tessera della biblioteca")
+    assert sorted(v.version for v in world.versions if v.form_id == str(head.id)) == [1, 2]
 
 
-def test_demo_files_exist() -> None:
-    assert Path(DEMO_DIR / "bugliano.json").exists()
-    assert len(list((DEMO_DIR / "forms").glob("*.json"))) >= 14
+def test_valdifiori_is_apart(seed_urls: dict[str, str]) -> None:
+    [_], [world] = run(seed_urls, True)
+    valdifiori = world.tenant("valdifiori")
+    services = world.of(Service, valdifiori.id)
+    assert {s.slug for s in services} == {"certificati", "patrocinio-eventi"}
+    own_categories = {c.id for c in world.of(Category, valdifiori.id)}
+    own_offices = {o.id for o in world.of(Office, valdifiori.id)}
+    for service in services:
+        assert service.category_id in own_categories
+        assert world.heads[str(service.form_id)].tenant_id == valdifiori.id
+    for service_id, office_id in world.service_offices:
+        assert (service_id in {s.id for s in services}) == (office_id in own_offices)
+    assert {u.username for u in world.of(User, valdifiori.id)} == {"admin-valdifiori"}
+    for service in world.of(Service, world.tenant("bugliano").id):
+        assert service.category_id not in own_categories
+        assert world.heads[str(service.form_id)].tenant_id != valdifiori.id
+
+
+def test_production_seeding_stores_no_passwords(seed_urls: dict[str, str]) -> None:
+    _, [production, local, production_again] = run(seed_urls, False, True, False)
+    assert {u.password_hash for u in production.rows[User]} == {None}
+    assert None not in {u.password_hash for u in local.rows[User]}
+    assert {u.password_hash for u in production_again.rows[User]} == {None}
+
+
+def all_dicts(node: object) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from all_dicts(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from all_dicts(item)
+
+
+def test_demo_forms_carry_no_javascript() -> None:
+    paths = sorted((DEMO_DIR / "forms").glob("*.json"))
+    assert paths
+    for path in paths:
+        for node in all_dicts(json.loads(path.read_text())):
+            assert not JAVASCRIPT_KEYS & set(node), (path.name, node.get("key"))
+            assert node.get("type") != "javascript", (path.name, node)
+
+
+def test_every_demo_form_belongs_to_one_service() -> None:
+    used = [form.key for name in DEMO_TENANTS for form in load_demo(name).forms]
+    files = sorted(path.stem for path in (DEMO_DIR / "forms").glob("*.json"))
+    assert sorted(used) == files
+    assert sum(len(load_demo(name).services) for name in DEMO_TENANTS) == len(files)
+
+
+def test_bugliano_catalogue_is_translated_and_varied() -> None:
+    bugliano = load_demo("bugliano")
+    assert len(bugliano.services) >= 12
+    for service in bugliano.services:
+        for field in seed.TRANSLATED_SERVICE_TEXTS:
+            assert set(service.values[field]) == {"it", "en"}, (service.key, field)
+            assert all(service.values[field].values()), (service.key, field)
+    statuses = {s.values["status"] for s in bugliano.services}
+    assert {ServiceStatus.SUSPENDED, ServiceStatus.PRIVATE, ServiceStatus.SCHEDULED} <= statuses
+    for service in bugliano.services:
+        scheduled = service.values["status"] is ServiceStatus.SCHEDULED
+        assert scheduled == (service.values["publish_from"] is not None), service.key
+    registry = {"cambio-residenza", "certificati-anagrafici"}
+    assert all("anagrafe" in s.values["keywords"] for s in bugliano.services if s.key in registry)
+
+
+def test_citizens_birth_data_match_their_fiscal_codes() -> None:
+    citizens = [
+        u for name in DEMO_TENANTS for u in load_demo(name).users if u.values["fiscal_code"]
+    ]
+    assert len(citizens) >= 3
+    for citizen in citizens:
+        code = citizen.values["fiscal_code"]
+        assert codicefiscale.get_birth_date(code) == citizen.values["birth_date"], code
+        assert codicefiscale.get_gender(code) == citizen.values["gender"], code
