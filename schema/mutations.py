@@ -212,8 +212,11 @@ class Mutation:
         description="Publish, suspend, schedule or withdraw a service." + ADMIN_ONLY
     )
     async def set_service_status(self, info: Info, input: SetServiceStatusInput) -> ServicePayload:
-        dates = changes_of(input)
-        dates.pop("id"), dates.pop("status")
+        dates = {
+            name: value
+            for name, value in changes_of(input).items()
+            if name in ("publish_from", "publish_until")
+        }
         outcome = await catalogue_admin.set_service_status(
             info.context, decode_id(input.id, "Service"), input.status, dates
         )
