@@ -31,6 +31,7 @@ from server.database import Stores, open_stores
 from server.embedded import EmbeddedStack
 from server.logs import configure_logging, log
 from server.middleware import RequestMiddleware
+from server.migrate import check_revision
 from server.settings import Settings, load_settings
 
 
@@ -175,6 +176,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 settings.redis_url or urls.redis_url or "",
                 settings.db_pool_size,
             )
+            await check_revision(stores.engine)
             app.state.sportello = AppState(
                 settings,
                 stores,

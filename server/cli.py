@@ -69,6 +69,24 @@ def store_urls(settings: Settings) -> Iterator[Settings]:
         stack.stop()
 
 
+def exit_unless_migrated(settings: Settings) -> None:
+    from server.database import create_engine
+    from server.migrate import DatabaseNotMigrated, check_revision
+
+    async def check() -> None:
+        engine = create_engine(settings.database_url or "", pool_size=1)
+        try:
+            await check_revision(engine)
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(check())
+    except DatabaseNotMigrated as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
+
+
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
@@ -92,6 +110,8 @@ def serve(
         if migrate_first:
             with console.status("applying migrations…"):
                 upgrade(resolved.database_url or "")
+        else:
+            exit_unless_migrated(resolved)
         if demo:
             asyncio.run(_seed(resolved, local_passwords=not settings.production))
         base = f"http://{host}:{port}"

@@ -6,6 +6,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -20,3 +23,31 @@ def alembic_config(database_url: str) -> Config:
 def upgrade(database_url: str, revision: str = "head") -> None:
     """Bring the database to `revision` (the latest by default). Blocks: call off the event loop."""
     command.upgrade(alembic_config(database_url), revision)
+
+
+def head_revision() -> str | None:
+    """The newest revision among the migrations shipped with this code."""
+    return ScriptDirectory.from_config(alembic_config("")).get_current_head()
+
+
+async def database_revision(engine: AsyncEngine) -> str | None:
+    """The revision the database is at; None when it was never migrated."""
+    async with engine.connect() as connection:
+        exists = await connection.scalar(text("SELECT to_regclass('alembic_version')"))
+        if exists is None:
+            return None
+        return await connection.scalar(text("SELECT version_num FROM alembic_version"))
+
+
+class DatabaseNotMigrated(RuntimeError):
+    """The database schema is older (or newer) than this code expects."""
+
+
+async def check_revision(engine: AsyncEngine) -> None:
+    """Refuse to serve on a database the migrations have not brought to this code's head."""
+    current, head = await database_revision(engine), head_revision()
+    if current != head:
+        raise DatabaseNotMigrated(
+            f"the database is at revision {current or 'none'}, this code needs {head}: "
+            "run `sportello migrate` (or `sportello serve --migrate`)"
+        )
