@@ -20,6 +20,7 @@ class ErrorCode(StrEnum):
     INVALID_TOKEN = "INVALID_TOKEN"
     INVALID_FISCAL_CODE = "INVALID_FISCAL_CODE"
     CYCLE = "CYCLE"
+    SCRIPT_NOT_ALLOWED = "SCRIPT_NOT_ALLOWED"
 
 
 @dataclass(frozen=True)

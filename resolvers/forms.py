@@ -10,6 +10,7 @@ from pymongo import ReturnDocument
 
 from models.base import utcnow
 from models.form import FormHead, FormVersion
+from models.formio import find_code
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.loaders import object_ids
@@ -28,6 +29,12 @@ def check_definition(title: str, definition: Any) -> list[Problem]:
     elif not isinstance(definition.get("components"), list):
         message = "a Form.io definition needs a `components` list"
         problems.append(Problem("definition", ErrorCode.INVALID, message))
+    elif scripted := find_code(definition):
+        message = (
+            "the server does not run JavaScript; remove the custom validation, custom "
+            f"conditional or calculated value of: {', '.join(scripted)}"
+        )
+        problems.append(Problem("definition", ErrorCode.SCRIPT_NOT_ALLOWED, message))
     return problems
 
 

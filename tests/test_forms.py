@@ -100,3 +100,28 @@ def test_parallel_saves_get_distinct_versions(
         "query($id: ID!) { form(id: $id) { versions { version } } }", {"id": form_id}
     ).data["form"]["versions"]
     assert [v["version"] for v in history] == list(range(13, 0, -1))
+
+
+def test_a_definition_with_javascript_is_refused_naming_the_components(
+    api: GraphQLClient,
+) -> None:
+    admin = api.login("admin", "admin")
+    scripted = {
+        "components": [
+            {
+                "type": "textfield",
+                "key": "iban",
+                "input": True,
+                "validate": {"custom": "valid = input.length === 27;"},
+            },
+            {"type": "number", "key": "total", "input": True, "calculateValue": "value = 1;"},
+            {"type": "textfield", "key": "plain", "input": True},
+        ]
+    }
+    payload = save(api, admin, title="Con script", definition=scripted)
+    assert payload["form"] is None
+    [error] = payload["errors"]
+    assert (error["field"], error["code"]) == ("definition", "SCRIPT_NOT_ALLOWED")
+    assert "iban" in error["message"]
+    assert "total" in error["message"]
+    assert "plain" not in error["message"]
