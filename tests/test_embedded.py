@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -24,6 +23,7 @@ import pytest
 import redis
 
 from server.embedded import EmbeddedStack, EmbeddedURLs, ServerStatus, status, stop_all
+from server.embedded.processes import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ["postgres", "mongodb", "valkey"]
@@ -141,15 +141,6 @@ def gone(pid: int | None) -> bool:
         return True
 
 
-def wait_for(check: Callable[[], bool], timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
-
-
 def postgres_processes(pgdata: Path) -> list[psutil.Process]:
     """Backends of a killed postmaster, which postgres runs with the data dir as cwd."""
     found = []
@@ -244,7 +235,7 @@ def test_files_of_killed_servers_and_recycled_pids_do_not_block_a_start(data_dir
         assert server.pid is not None, server
         os.kill(server.pid, signal.SIGKILL)
     pgdata = data_dir / "postgres" / "data"
-    assert wait_for(lambda: running(data_dir) == [] and not postgres_processes(pgdata))
+    assert wait_until(lambda: running(data_dir) == [] and not postgres_processes(pgdata), 10)
 
     # Their pid files now name a live process that is not the server: a recycled pid.
     postmaster = (pgdata / "postmaster.pid").read_text().splitlines()
@@ -253,8 +244,11 @@ def test_files_of_killed_servers_and_recycled_pids_do_not_block_a_start(data_dir
     (data_dir / "valkey" / "valkey.pid").write_text(str(os.getpid()))
     with socket.socket() as squatter:
         squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past TIME_WAIT
-        squatter.bind(("127.0.0.1", int((data_dir / "mongodb" / "port").read_text())))
-        squatter.listen()
+        try:
+            squatter.bind(("127.0.0.1", int((data_dir / "mongodb" / "port").read_text())))
+            squatter.listen()
+        except OSError:
+            pass  # another process took the port meanwhile: the very case under test
         with everything(data_dir) as again:
             assert again.mongodb_url != urls.mongodb_url  # its port was taken meanwhile
             assert_data_kept(again)
