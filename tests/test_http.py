@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import httpx
 
 from tests.graphql import GraphQLClient, LiveServer
@@ -79,4 +77,4 @@ def test_malformed_json_body_is_a_400(server: LiveServer) -> None:
         headers={"Content-Type": "application/json"},
     )
     assert response.status_code == 400
-    assert json.dumps(response.text)
+    assert "JSON" in response.text
