@@ -83,6 +83,3 @@ class User(SQLModel, table=True):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
-
-    def has_role(self, role: Role) -> bool:
-        return role.value in self.roles

@@ -13,7 +13,7 @@ from sqlmodel import select
 from models.base import utcnow
 from models.catalogue import TRANSLATED_SERVICE_TEXTS, Category, Service, ServiceStatus
 from resolvers.context import Context
-from resolvers.errors import ErrorCode, Outcome, Problem
+from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_RESPONSE_DAYS = 3650
@@ -25,10 +25,6 @@ Changes = dict[str, Any]
 def camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
-
-
-def forbidden() -> Problem:
-    return Problem(None, ErrorCode.FORBIDDEN, "only the tenant's administrators may do this")
 
 
 def check_slug(changes: Changes) -> list[Problem]:
@@ -145,7 +141,7 @@ async def save_service(
     ctx: Context, service_id: uuid.UUID | None, changes: Changes
 ) -> Outcome[Service]:
     if not ctx.viewer.can_manage_catalogue(ctx.tenant.slug):
-        return Outcome.failed(forbidden())
+        return Outcome.failed(ADMINS_ONLY)
     problems = [
         *check_slug(changes),
         *check_name_required(ctx, changes, creating=service_id is None),
@@ -197,7 +193,7 @@ async def save_category(
     ctx: Context, category_id: uuid.UUID | None, changes: Changes
 ) -> Outcome[Category]:
     if not ctx.viewer.can_manage_catalogue(ctx.tenant.slug):
-        return Outcome.failed(forbidden())
+        return Outcome.failed(ADMINS_ONLY)
     problems = [
         *check_slug(changes),
         *check_name_required(ctx, changes, creating=category_id is None),

@@ -32,6 +32,9 @@ class Problem:
     message: str
 
 
+ADMINS_ONLY = Problem(None, ErrorCode.FORBIDDEN, "only the tenant's administrators may do this")
+
+
 @dataclass
 class Outcome(Generic[T]):
     """What a mutation use case returns: the changed object, or the problems that stopped it."""

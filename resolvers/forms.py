@@ -12,7 +12,7 @@ from models.base import utcnow
 from models.form import FormHead, FormVersion
 from models.formio import find_code
 from resolvers.context import Context
-from resolvers.errors import ErrorCode, Outcome, Problem
+from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
 from resolvers.loaders import object_ids
 from resolvers.pagination import Edge, Page, PageRequest, PaginationError
 
@@ -60,9 +60,7 @@ async def save_form(
 ) -> Outcome[FormVersion]:
     """Store `definition` as the newest version of a form (a new form when no id is given)."""
     if not ctx.viewer.can_manage_catalogue(ctx.tenant.slug):
-        return Outcome.failed(
-            Problem(None, ErrorCode.FORBIDDEN, "only the tenant's administrators may do this")
-        )
+        return Outcome.failed(ADMINS_ONLY)
     problems = check_definition(title, definition)
     if problems:
         return Outcome.failed(*problems)

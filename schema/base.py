@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from enum import Enum
 from typing import Any
 
 import strawberry
@@ -100,10 +99,6 @@ def changes_of(data: Any, renames: dict[str, str] | None = None) -> dict[str, An
             value = value.as_dict()
         sent[renames.get(name, name)] = value
     return sent
-
-
-def enum_code(value: Enum) -> int:
-    return int(value.value)
 
 
 def parse_uuids(node_ids: Iterable[str]) -> list[uuid.UUID | None]:

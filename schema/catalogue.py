@@ -11,8 +11,8 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
+from models.catalogue import TRANSLATED_SERVICE_TEXTS, ServiceAccessLevel, ServiceStatus
 from models.catalogue import Category as CategoryRow
-from models.catalogue import ServiceAccessLevel, ServiceStatus
 from models.catalogue import ServiceGroup as ServiceGroupRow
 from models.office import Office as OfficeRow
 from resolvers.catalogue import may_open
@@ -121,6 +121,26 @@ class Office(relay.Node):
         return await load_nodes(ctx.loaders.office, node_ids, lambda r: cls.from_row(r, ctx))
 
 
+PLAIN_SERVICE_FIELDS = (
+    "slug",
+    "status",
+    "access_level",
+    "payment_required",
+    "booking_required",
+    "max_response_days",
+    "publish_from",
+    "publish_until",
+    "topics",
+    "keywords",
+    "created_at",
+    "updated_at",
+    "category_id",
+    "group_id",
+    "form_id",
+)
+"""Service fields copied as they are from the row (the translated ones are picked per language)."""
+
+
 @strawberry.type(
     description="Something a citizen can ask for online. Texts follow "
     "Accept-Language, falling back to the municipality's default language."
@@ -159,34 +179,14 @@ class Service(relay.Node):
         did not select are never read, so a column left out is simply None here."""
         value: Callable[[str], Any] = row.get if isinstance(row, Mapping) else partial(getattr, row)
 
-        text = ctx.text
+        texts: dict[str, Any] = {name: ctx.text(value(name)) for name in TRANSLATED_SERVICE_TEXTS}
+        texts["name"] = texts["name"] or value("slug") or ""
         status = value("status")
         return cls(
             id=str(value("id")),
-            slug=value("slug"),
-            name=text(value("name")) or value("slug") or "",
-            short_description=text(value("short_description")),
-            description=text(value("description")),
-            how_to=text(value("how_to")),
-            requirements=text(value("requirements")),
-            costs=text(value("costs")),
-            outcome=text(value("outcome")),
-            legal_basis=text(value("legal_basis")),
-            status=status,
+            **texts,
+            **{name: value(name) for name in PLAIN_SERVICE_FIELDS},
             status_code=status.value if status is not None else 0,
-            access_level=value("access_level"),
-            payment_required=value("payment_required"),
-            booking_required=value("booking_required"),
-            max_response_days=value("max_response_days"),
-            publish_from=value("publish_from"),
-            publish_until=value("publish_until"),
-            topics=value("topics"),
-            keywords=value("keywords"),
-            created_at=value("created_at"),
-            updated_at=value("updated_at"),
-            category_id=value("category_id"),
-            group_id=value("group_id"),
-            form_id=value("form_id"),
             related=related or {},
         )
 
