@@ -26,7 +26,8 @@ from tests.graphql import GraphQLClient, LiveServer
 ROOT = Path(__file__).resolve().parent.parent
 TEST_DATABASE = "sportello_test"
 TEST_MONGO_DATABASE = "sportello_test"
-TEST_DATA_DIR = ROOT / ".sportello" / "test"
+# Own directory per parallel checkout or worker: SPORTELLO_TEST_DATA_DIR overrides it.
+TEST_DATA_DIR = Path(os.environ.get("SPORTELLO_TEST_DATA_DIR") or ROOT / ".sportello" / "test")
 
 
 def free_port() -> int:
