@@ -32,12 +32,16 @@ class Viewer:
         """Only the tenant's admins (and platform admins) change its catalogue."""
         return self.is_tenant_admin_of(tenant_slug)
 
-    def sees_unpublished_services(self, tenant_slug: str) -> bool:
-        """Admins and operators of the tenant also see cancelled and private services in lists."""
+    def is_staff_of(self, tenant_slug: str) -> bool:
+        """Operators and administrators of the tenant: they work its practices."""
         if self.is_tenant_admin_of(tenant_slug):
             return True
         staff = {Role.OPERATOR, Role.OPERATOR_ADMIN}
         return bool(self.roles & staff) and self.tenant_slug == tenant_slug
+
+    def sees_unpublished_services(self, tenant_slug: str) -> bool:
+        """Admins and operators of the tenant also see cancelled and private services in lists."""
+        return self.is_staff_of(tenant_slug)
 
 
 ANONYMOUS = Viewer()

@@ -142,6 +142,10 @@ class Service(SQLModel, table=True):
     form_id: str | None = Field(default=None, max_length=64)
     """Id of the Form.io form in MongoDB (a `FormHead`)."""
     payment_required: bool = False
+    protocol_required: bool = False
+    allow_withdraw: bool = True
+    allow_integration_request: bool = True
+    allow_reopening: bool = False
     booking_required: bool = False
     max_response_days: int | None = None
     publish_from: datetime | None = timestamp_field()

@@ -21,6 +21,32 @@ class ErrorCode(StrEnum):
     INVALID_FISCAL_CODE = "INVALID_FISCAL_CODE"
     CYCLE = "CYCLE"
     SCRIPT_NOT_ALLOWED = "SCRIPT_NOT_ALLOWED"
+    # practices
+    SERVICE_NOT_OPEN = "SERVICE_NOT_OPEN"
+    ACCESS_LEVEL_TOO_LOW = "ACCESS_LEVEL_TOO_LOW"
+    NO_FORM = "NO_FORM"
+    TRANSITION_NOT_ALLOWED = "TRANSITION_NOT_ALLOWED"
+    IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"
+    # files
+    FILE_TOO_LARGE = "FILE_TOO_LARGE"
+    FILE_TYPE_NOT_ALLOWED = "FILE_TYPE_NOT_ALLOWED"
+    FILE_EMPTY = "FILE_EMPTY"
+    # Form.io submission problems (models/formio), reported on `data.<component path>`
+    INVALID_DATE = "INVALID_DATE"
+    INVALID_EMAIL = "INVALID_EMAIL"
+    INVALID_NUMBER = "INVALID_NUMBER"
+    INVALID_TYPE = "INVALID_TYPE"
+    MIN = "MIN"
+    MAX = "MAX"
+    MIN_LENGTH = "MIN_LENGTH"
+    MAX_LENGTH = "MAX_LENGTH"
+    MIN_SELECTED = "MIN_SELECTED"
+    MAX_SELECTED = "MAX_SELECTED"
+    NOT_AN_OPTION = "NOT_AN_OPTION"
+    NOT_UNIQUE = "NOT_UNIQUE"
+    PATTERN = "PATTERN"
+    UNKNOWN_FIELD = "UNKNOWN_FIELD"
+    UNKNOWN_FILE = "UNKNOWN_FILE"
 
 
 @dataclass(frozen=True)
@@ -30,6 +56,14 @@ class Problem:
     field: str | None
     code: ErrorCode
     message: str
+
+
+def error_code(code: str) -> ErrorCode:
+    """The API code of a domain code (e.g. a Form.io problem); INVALID for one it lacks."""
+    try:
+        return ErrorCode(code)
+    except ValueError:
+        return ErrorCode.INVALID
 
 
 ADMINS_ONLY = Problem(None, ErrorCode.FORBIDDEN, "only the tenant's administrators may do this")

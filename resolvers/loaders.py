@@ -12,13 +12,20 @@ from beanie import SortDirection
 from bson import ObjectId
 from bson.errors import InvalidId
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import col, or_, select
+from sqlmodel import col, func, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from models.catalogue import Category, Service, ServiceGroup
 from models.form import FormHead, FormVersion
 from models.office import Office, ServiceOffice
+from models.practice import (
+    Message,
+    MessageVisibility,
+    Practice,
+    PracticeStatusChange,
+    StoredFile,
+)
 from models.user import User
 
 K = TypeVar("K", bound=Hashable)
@@ -77,6 +84,71 @@ def offices_by_service_loader(
             for service_id, office in rows:
                 grouped[service_id].append(office)
             return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def grouped_loader(
+    sessions: Sessions, tenant_id: uuid.UUID, model: Any, key_column: Any, *order: Any
+) -> DataLoader[uuid.UUID, list[Any]]:
+    """Rows of `model` per value of `key_column` (e.g. the history of each practice), ordered."""
+
+    async def load(keys: list[uuid.UUID]) -> list[list[Any]]:
+        async with sessions() as session:
+            rows = await session.exec(
+                select(model)
+                .where(col(key_column).in_(keys), model.tenant_id == tenant_id)
+                .order_by(*order)
+            )
+            grouped: dict[uuid.UUID, list[Any]] = defaultdict(list)
+            for row in rows:
+                grouped[getattr(row, key_column.key)].append(row)
+            return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def last_message_loader(
+    sessions: Sessions, tenant_id: uuid.UUID, *, with_internal: bool
+) -> DataLoader[uuid.UUID, Message | None]:
+    """The newest message of each practice (internal notes only for the staff's loader)."""
+
+    async def load(keys: list[uuid.UUID]) -> list[Message | None]:
+        statement = (
+            select(Message)
+            .where(col(Message.practice_id).in_(keys), Message.tenant_id == tenant_id)
+            .distinct(col(Message.practice_id))
+            .order_by(col(Message.practice_id), col(Message.created_at).desc())
+        )
+        if not with_internal:
+            statement = statement.where(Message.visibility == MessageVisibility.APPLICANT)
+        async with sessions() as session:
+            rows = await session.exec(statement)
+            return in_key_order(keys, {row.practice_id: row for row in rows})
+
+    return DataLoader(load_fn=load)
+
+
+def unread_count_loader(
+    sessions: Sessions, tenant_id: uuid.UUID, *, for_applicant: bool
+) -> DataLoader[uuid.UUID, int]:
+    """Messages of each practice the other side wrote and the reader has not read yet."""
+
+    async def load(keys: list[uuid.UUID]) -> list[int]:
+        async with sessions() as session:
+            rows = await session.exec(
+                select(Message.practice_id, func.count())
+                .where(
+                    col(Message.practice_id).in_(keys),
+                    Message.tenant_id == tenant_id,
+                    Message.visibility == MessageVisibility.APPLICANT,
+                    col(Message.from_applicant) == (not for_applicant),
+                    col(Message.read_at).is_(None),
+                )
+                .group_by(col(Message.practice_id))
+            )
+            counts = dict(rows.all())
+            return [counts.get(key, 0) for key in keys]
 
     return DataLoader(load_fn=load)
 
@@ -144,6 +216,16 @@ class Loaders:
     form: DataLoader[str, FormHead | None]
     form_version: DataLoader[FormVersionKey, FormVersion | None]
     form_history: DataLoader[str, list[FormVersion]]
+    practice: DataLoader[uuid.UUID, Practice | None]
+    message: DataLoader[uuid.UUID, Message | None]
+    practice_history: DataLoader[uuid.UUID, list[PracticeStatusChange]]
+    practice_files: DataLoader[uuid.UUID, list[StoredFile]]
+    message_files: DataLoader[uuid.UUID, list[StoredFile]]
+    status_change_files: DataLoader[uuid.UUID, list[StoredFile]]
+    last_message: DataLoader[uuid.UUID, Message | None]
+    last_public_message: DataLoader[uuid.UUID, Message | None]
+    unread_by_applicant: DataLoader[uuid.UUID, int]
+    unread_by_staff: DataLoader[uuid.UUID, int]
 
     @classmethod
     def for_tenant(cls, sessions: Sessions, tenant_id: uuid.UUID) -> Loaders:
@@ -157,4 +239,38 @@ class Loaders:
             form=form_heads_loader(tenant_id),
             form_version=form_versions_loader(tenant_id),
             form_history=form_history_loader(tenant_id),
+            practice=by_id_loader(sessions, tenant_id, Practice),
+            message=by_id_loader(sessions, tenant_id, Message),
+            practice_history=grouped_loader(
+                sessions,
+                tenant_id,
+                PracticeStatusChange,
+                col(PracticeStatusChange.practice_id),
+                col(PracticeStatusChange.created_at),
+            ),
+            practice_files=grouped_loader(
+                sessions,
+                tenant_id,
+                StoredFile,
+                col(StoredFile.practice_id),
+                col(StoredFile.created_at),
+            ),
+            message_files=grouped_loader(
+                sessions,
+                tenant_id,
+                StoredFile,
+                col(StoredFile.message_id),
+                col(StoredFile.created_at),
+            ),
+            status_change_files=grouped_loader(
+                sessions,
+                tenant_id,
+                StoredFile,
+                col(StoredFile.status_change_id),
+                col(StoredFile.created_at),
+            ),
+            last_message=last_message_loader(sessions, tenant_id, with_internal=True),
+            last_public_message=last_message_loader(sessions, tenant_id, with_internal=False),
+            unread_by_applicant=unread_count_loader(sessions, tenant_id, for_applicant=True),
+            unread_by_staff=unread_count_loader(sessions, tenant_id, for_applicant=False),
         )

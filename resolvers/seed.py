@@ -157,6 +157,10 @@ def service_entry(spec: Spec) -> Entry:
         access_level=ServiceAccessLevel[spec["access_level"]],
         payment_required=spec.get("payment_required", False),
         booking_required=spec.get("booking_required", False),
+        protocol_required=spec.get("protocol_required", False),
+        allow_withdraw=spec.get("allow_withdraw", True),
+        allow_integration_request=spec.get("allow_integration_request", True),
+        allow_reopening=spec.get("allow_reopening", False),
         max_response_days=spec.get("max_response_days"),
         publish_from=parse_instant(spec.get("publish_from")),
         publish_until=parse_instant(spec.get("publish_until")),
@@ -189,6 +193,7 @@ def user_entry(spec: Spec) -> Entry:
         "birth_place": spec.get("birth_place"),
         "email": spec.get("email"),
         "phone": spec.get("phone"),
+        "spid_level": spec.get("spid_level"),
     }
     refs = {"password": spec.get("password"), "offices": spec.get("offices", [])}
     # Citizens log in with their fiscal code.

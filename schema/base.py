@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 from graphql import GraphQLError
@@ -15,7 +15,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Problem
-from resolvers.pagination import PageRequest, PaginationError
+from resolvers.pagination import Page, PageRequest, PaginationError
 
 Info = strawberry.Info[Context, None]
 
@@ -126,3 +126,23 @@ async def load_nodes(
         row = next(found) if key is not None else None
         results.append(build(row) if row is not None and visible(row) else None)
     return results
+
+
+TOTAL_COUNT = "Number of items matching the filters, across all pages."
+
+C = TypeVar("C")
+
+
+def connection(cls: Callable[..., C], page: Page[Any], build: Callable[[Any], Any]) -> C:
+    """A Relay connection of type `cls` from a keyset page, each node made by `build`."""
+    edges = [relay.Edge(cursor=edge.cursor, node=build(edge.node)) for edge in page.edges]
+    return cls(
+        edges=edges,
+        page_info=relay.PageInfo(
+            has_next_page=page.has_next_page,
+            has_previous_page=page.has_previous_page,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        total_count=page.total_count,
+    )

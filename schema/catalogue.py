@@ -127,6 +127,10 @@ PLAIN_SERVICE_FIELDS = (
     "access_level",
     "payment_required",
     "booking_required",
+    "protocol_required",
+    "allow_withdraw",
+    "allow_integration_request",
+    "allow_reopening",
     "max_response_days",
     "publish_from",
     "publish_until",
@@ -161,6 +165,14 @@ class Service(relay.Node):
     access_level: ServiceAccessLevel
     payment_required: bool
     booking_required: bool
+    protocol_required: bool = strawberry.field(
+        description="Practices are registered in the protocol (REGISTERED states)."
+    )
+    allow_withdraw: bool = strawberry.field(description="Citizens may withdraw their practices.")
+    allow_integration_request: bool = strawberry.field(
+        description="Operators may ask citizens for more information."
+    )
+    allow_reopening: bool = strawberry.field(description="Operators may reopen decided practices.")
     max_response_days: int | None
     publish_from: datetime | None
     publish_until: datetime | None

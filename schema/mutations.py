@@ -47,6 +47,10 @@ class ServiceFieldsInput:
     form_id: relay.GlobalID | None = strawberry.UNSET
     payment_required: bool | None = strawberry.UNSET
     booking_required: bool | None = strawberry.UNSET
+    protocol_required: bool | None = strawberry.UNSET
+    allow_withdraw: bool | None = strawberry.UNSET
+    allow_integration_request: bool | None = strawberry.UNSET
+    allow_reopening: bool | None = strawberry.UNSET
     max_response_days: int | None = strawberry.UNSET
     publish_from: datetime | None = strawberry.UNSET
     publish_until: datetime | None = strawberry.UNSET
@@ -59,6 +63,10 @@ NOT_NULL_SERVICE_FIELDS = {
     "access_level",
     "payment_required",
     "booking_required",
+    "protocol_required",
+    "allow_withdraw",
+    "allow_integration_request",
+    "allow_reopening",
     "topics",
     "keywords",
 }

@@ -12,6 +12,7 @@ from resolvers import accounts, catalogue, forms
 from resolvers.catalogue import Prefetch, ServiceFilter, ServiceSort, ServiceSortField
 from schema.base import (
     Info,
+    connection,
     decode_id,
     optional_id,
     page_request,
@@ -24,7 +25,6 @@ from schema.connections import (
     FormConnection,
     ServiceConnection,
     ServiceGroupConnection,
-    connection,
 )
 from schema.form import Form
 from schema.tenant import Tenant

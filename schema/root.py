@@ -15,15 +15,21 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
 
 from schema.catalogue import Category, Office, Service, ServiceGroup
 from schema.form import Form
 from schema.mutations import Mutation
+from schema.practice import Message, Practice
+from schema.practice_mutations import PracticeMutation
+from schema.practice_queries import PracticeQuery
 from schema.queries import Query
 from schema.tenant import Tenant
 from schema.user import User
 
-NODE_TYPES = [Category, Form, Office, Service, ServiceGroup, Tenant, User]
+NODE_TYPES = [Category, Form, Message, Office, Practice, Service, ServiceGroup, Tenant, User]
+ROOT_QUERY = merge_types("Query", (Query, PracticeQuery))
+ROOT_MUTATION = merge_types("Mutation", (Mutation, PracticeMutation))
 
 
 def build_schema(
@@ -47,8 +53,8 @@ def build_schema(
     if mask_errors:
         extensions.append(lambda: MaskErrors(should_mask_error=lambda error: not error.extensions))
     return strawberry.Schema(
-        query=Query,
-        mutation=Mutation,
+        query=ROOT_QUERY,
+        mutation=ROOT_MUTATION,
         types=NODE_TYPES,
         extensions=extensions,
         config=StrawberryConfig(relay_max_results=100),

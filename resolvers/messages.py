@@ -1,0 +1,173 @@
+"""Messages on a practice between the citizen and the office, and the office's internal notes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from auth.practices import is_applicant, sees_internal_notes
+from models.base import utcnow
+from models.practice import FilePurpose, Message, MessageVisibility, Practice, StoredFile
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, Outcome, Problem
+from resolvers.files import attachable
+from resolvers.idempotency import claim, remember
+from resolvers.outbox import record_event
+from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
+from resolvers.practice_lookup import find_practice, not_found
+
+MAX_BODY = 10_000
+
+
+async def add_message(
+    session: AsyncSession,
+    ctx: Context,
+    practice: Practice,
+    body: str,
+    visibility: MessageVisibility,
+    file_ids: Sequence[uuid.UUID],
+) -> Message:
+    """A message with its files and its `message.created` event, in the caller's transaction."""
+    assert ctx.viewer.user_id is not None
+    message = Message(
+        tenant_id=ctx.tenant.id,
+        practice_id=practice.id,
+        author_id=ctx.viewer.user_id,
+        from_applicant=is_applicant(ctx.viewer, practice.applicant_id),
+        body=body,
+        visibility=visibility,
+    )
+    session.add(message)
+    await session.flush()
+    if file_ids:
+        await session.execute(
+            update(StoredFile)
+            .where(col(StoredFile.id).in_(file_ids))
+            .values(message_id=message.id, internal=visibility is MessageVisibility.INTERNAL)
+        )
+    record_event(
+        session,
+        ctx.tenant.id,
+        "message.created",
+        message.id,
+        1,
+        {
+            "message_id": str(message.id),
+            "practice_id": str(practice.id),
+            "author_id": str(message.author_id),
+            "visibility": visibility.value,
+            "attachments": [str(file_id) for file_id in file_ids],
+        },
+    )
+    return message
+
+
+@dataclass(frozen=True)
+class NewMessage:
+    practice_id: uuid.UUID
+    body: str
+    visibility: MessageVisibility
+    file_ids: Sequence[uuid.UUID]
+    idempotency_key: str | None
+
+
+def body_problems(ctx: Context, new: NewMessage) -> list[Problem]:
+    problems = []
+    if not new.body.strip() and not new.file_ids:
+        problems.append(Problem("body", ErrorCode.REQUIRED, "write something or attach a file"))
+    if len(new.body) > MAX_BODY:
+        problems.append(Problem("body", ErrorCode.INVALID, f"at most {MAX_BODY} characters"))
+    if new.visibility is MessageVisibility.INTERNAL and not sees_internal_notes(
+        ctx.viewer, ctx.tenant.slug
+    ):
+        message = "only the office writes internal notes"
+        problems.append(Problem("visibility", ErrorCode.FORBIDDEN, message))
+    return problems
+
+
+async def send_message(ctx: Context, new: NewMessage) -> Outcome[Message]:
+    if ctx.viewer.user_id is None:
+        return Outcome.failed(not_found("practiceId"))
+    if problems := body_problems(ctx, new):
+        return Outcome.failed(*problems)
+    request = {
+        "practice": str(new.practice_id),
+        "body": new.body,
+        "visibility": new.visibility.value,
+        "files": sorted(str(file_id) for file_id in new.file_ids),
+    }
+    async with ctx.db() as session, session.begin():
+        granted = await claim(
+            session, ctx.tenant.id, ctx.viewer.user_id, new.idempotency_key, "sendMessage", request
+        )
+        if granted.problem is not None:
+            return Outcome.failed(granted.problem)
+        if granted.replay is not None:
+            earlier = await session.get(Message, uuid.UUID(granted.replay["message"]))
+            return Outcome(earlier) if earlier else Outcome.failed(not_found("practiceId"))
+        practice = await find_practice(session, ctx, new.practice_id)
+        if practice is None:
+            return Outcome.failed(not_found("practiceId"))
+        purposes = (FilePurpose.MESSAGE,)
+        if problem := await attachable(session, ctx, practice, new.file_ids, purposes):
+            return Outcome.failed(problem)
+        message = await add_message(session, ctx, practice, new.body, new.visibility, new.file_ids)
+        await remember(
+            session,
+            ctx.tenant.id,
+            ctx.viewer.user_id,
+            new.idempotency_key,
+            {"message": str(message.id)},
+        )
+    return Outcome(message)
+
+
+def visible_messages(ctx: Context, practice_id: uuid.UUID) -> list[object]:
+    """Conditions for the messages of a practice the viewer may see."""
+    clauses: list[object] = [
+        col(Message.practice_id) == practice_id,
+        col(Message.tenant_id) == ctx.tenant.id,
+    ]
+    if not sees_internal_notes(ctx.viewer, ctx.tenant.slug):
+        clauses.append(col(Message.visibility) == MessageVisibility.APPLICANT)
+    return clauses
+
+
+async def list_messages(
+    ctx: Context, practice_id: uuid.UUID, page: PageRequest, with_total: bool
+) -> Page[Message]:
+    """Oldest first, as a conversation reads."""
+    async with ctx.db() as session:
+        return await keyset_page(
+            session,
+            select(Message).where(*visible_messages(ctx, practice_id)),  # type: ignore[arg-type]
+            SortKey(col(Message.created_at), kind="datetime"),
+            col(Message.id),
+            page,
+            lambda row: row[0],
+            with_total=with_total,
+        )
+
+
+async def mark_read(ctx: Context, practice_id: uuid.UUID) -> Outcome[Practice]:
+    """Everything the other side wrote on the practice counts as read from now on."""
+    async with ctx.db() as session, session.begin():
+        practice = await find_practice(session, ctx, practice_id)
+        if practice is None:
+            return Outcome.failed(not_found("practiceId"))
+        applicant = is_applicant(ctx.viewer, practice.applicant_id)
+        await session.execute(
+            update(Message)
+            .where(
+                *visible_messages(ctx, practice_id),  # type: ignore[arg-type]
+                col(Message.from_applicant) == (not applicant),
+                col(Message.read_at).is_(None),
+            )
+            .values(read_at=utcnow())
+        )
+    return Outcome(practice)

@@ -1,0 +1,126 @@
+"""Lists of practices: a citizen's own, and the work queue of the tenant's staff."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from sqlalchemy import ColumnElement, and_, func, or_
+from sqlmodel import col, select
+
+from models.practice import Practice
+from models.practice_states import PracticeStatus
+from models.user import User
+from resolvers.context import Context
+from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
+
+
+class PracticeSortField(Enum):
+    SUBMITTED_AT = "SUBMITTED_AT"
+    """When sent (drafts: when created)."""
+    UPDATED_AT = "UPDATED_AT"
+    CREATED_AT = "CREATED_AT"
+    NUMBER = "NUMBER"
+
+
+@dataclass(frozen=True)
+class PracticeFilter:
+    service_ids: list[uuid.UUID] = field(default_factory=list)
+    statuses: list[PracticeStatus] = field(default_factory=list)
+    office_ids: list[uuid.UUID] = field(default_factory=list)
+    assignee_ids: list[uuid.UUID] = field(default_factory=list)
+    unassigned: bool | None = None
+    submitted_from: datetime | None = None
+    submitted_until: datetime | None = None
+    applicant: str | None = None
+    """Part of the applicant's name, or their fiscal code."""
+    mine: bool = False
+    """Only the practices the viewer applied for (staff who are citizens too)."""
+
+
+def sort_key(sort: PracticeSortField, descending: bool) -> SortKey:
+    if sort is PracticeSortField.NUMBER:
+        return SortKey(func.coalesce(col(Practice.number), ""), descending)
+    expression = {
+        PracticeSortField.SUBMITTED_AT: func.coalesce(
+            col(Practice.submitted_at), col(Practice.created_at)
+        ),
+        PracticeSortField.UPDATED_AT: col(Practice.updated_at),
+        PracticeSortField.CREATED_AT: col(Practice.created_at),
+    }[sort]
+    return SortKey(expression, descending, kind="datetime")
+
+
+def applicant_clause(text: str) -> ColumnElement[bool]:
+    words = func.sportello_unaccent(
+        func.lower(func.concat_ws(" ", col(User.given_name), col(User.family_name)))
+    )
+    pattern = "%" + text.strip().lower().replace("%", r"\%").replace("_", r"\_") + "%"
+    return or_(
+        col(User.fiscal_code) == text.strip().upper(),
+        words.like(func.sportello_unaccent(pattern)),
+    )
+
+
+def scope_clauses(ctx: Context, where: PracticeFilter) -> list[ColumnElement[bool]]:
+    """Whose practices the viewer may list: their own, or (staff) every sent one."""
+    clauses: list[ColumnElement[bool]] = [col(Practice.tenant_id) == ctx.tenant.id]
+    if where.mine or not ctx.viewer.is_staff_of(ctx.tenant.slug):
+        clauses.append(col(Practice.applicant_id) == ctx.viewer.user_id)
+    else:
+        clauses.append(
+            or_(
+                col(Practice.status) != PracticeStatus.DRAFT,
+                col(Practice.applicant_id) == ctx.viewer.user_id,
+            )
+        )
+    return clauses
+
+
+def filter_clauses(where: PracticeFilter) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if where.service_ids:
+        clauses.append(col(Practice.service_id).in_(where.service_ids))
+    if where.statuses:
+        clauses.append(col(Practice.status).in_(where.statuses))
+    if where.office_ids:
+        clauses.append(col(Practice.office_id).in_(where.office_ids))
+    if where.assignee_ids:
+        clauses.append(col(Practice.assignee_id).in_(where.assignee_ids))
+    if where.unassigned is not None:
+        unassigned = col(Practice.assignee_id).is_(None)
+        clauses.append(unassigned if where.unassigned else ~unassigned)
+    if where.submitted_from is not None:
+        clauses.append(col(Practice.submitted_at) >= where.submitted_from)
+    if where.submitted_until is not None:
+        clauses.append(col(Practice.submitted_at) < where.submitted_until)
+    return clauses
+
+
+async def list_practices(
+    ctx: Context,
+    where: PracticeFilter,
+    sort: PracticeSortField,
+    descending: bool,
+    page: PageRequest,
+    with_total: bool,
+) -> Page[Practice]:
+    if ctx.viewer.user_id is None:
+        return Page([], False, False, 0 if with_total else None)
+    statement = select(Practice).where(and_(*scope_clauses(ctx, where), *filter_clauses(where)))
+    if where.applicant and where.applicant.strip():
+        statement = statement.join(User, col(User.id) == col(Practice.applicant_id)).where(
+            applicant_clause(where.applicant)
+        )
+    async with ctx.db() as session:
+        return await keyset_page(
+            session,
+            statement,
+            sort_key(sort, descending),
+            col(Practice.id),
+            page,
+            lambda row: row[0],
+            with_total=with_total,
+        )

@@ -1,0 +1,193 @@
+"""Moving a practice through the state machine: one guarded update, its history and events.
+
+Every status change of every mutation goes through `apply_steps`, so the rules of
+`models.practice_states` are checked in one place. The update is guarded by the status the
+rules were checked against (`… WHERE status = <expected>`): of two operators deciding the same
+practice at once, the second finds the status changed and gets a payload error.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from auth.practices import actors_of
+from models.base import utcnow
+from models.practice import Practice, PracticeStatusChange, StoredFile
+from models.practice_states import (
+    Action,
+    Actor,
+    PracticeStatus,
+    RefusalCode,
+    ServiceSwitches,
+    TransitionRefused,
+    available_actions,
+    next_status,
+)
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, Outcome, Problem
+from resolvers.outbox import record_event
+
+
+@dataclass(frozen=True)
+class Step:
+    action: Action
+    as_system: bool = False
+    """The platform takes this step (e.g. acquiring a practice right after the citizen sends it)."""
+
+
+def advance(
+    current: PracticeStatus, action: Action, actors: Sequence[Actor], switches: ServiceSwitches
+) -> tuple[PracticeStatus, Actor]:
+    """The status after the first of the viewer's roles that may take `action`.
+
+    When none may, the refusal that says the most is raised: a rule that exists but is off
+    for the service beats one that exists for another actor, which beats no rule at all.
+    """
+    refusals: list[TransitionRefused] = []
+    for actor in actors:
+        try:
+            return next_status(current, action, actor, switches), actor
+        except TransitionRefused as refusal:
+            refusals.append(refusal)
+    if not refusals:
+        raise TransitionRefused(RefusalCode.NOT_ALLOWED_FOR_ACTOR, f"{action} is not yours to do")
+    rank = [
+        RefusalCode.DISABLED_FOR_SERVICE,
+        RefusalCode.NOT_ALLOWED_FOR_ACTOR,
+        RefusalCode.NOT_ALLOWED_FROM_STATUS,
+    ]
+    raise min(refusals, key=lambda refusal: rank.index(refusal.code))
+
+
+def viewer_actions(ctx: Context, practice: Practice, switches: ServiceSwitches) -> list[Action]:
+    """What the viewer may do to the practice now (`Practice.availableTransitions`)."""
+    actions: set[Action] = set()
+    for actor in actors_of(ctx.viewer, ctx.tenant.slug, practice.applicant_id):
+        actions.update(available_actions(practice.status, actor, switches))
+    return [action for action in Action if action in actions]
+
+
+def event_payload(practice: Practice, change: PracticeStatusChange | None = None) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "practice_id": str(practice.id),
+        "number": practice.number,
+        "service_id": str(practice.service_id),
+        "applicant_id": str(practice.applicant_id),
+        "status": practice.status.name,
+        "status_code": practice.status.code,
+    }
+    if change is not None:
+        payload |= {
+            "action": change.action.value,
+            "from_status": change.from_status.name if change.from_status else None,
+            "to_status": change.to_status.name,
+            "actor": change.actor.value,
+            "actor_id": str(change.actor_id) if change.actor_id else None,
+            "message": change.message,
+        }
+    return payload
+
+
+async def apply_steps(
+    session: AsyncSession,
+    ctx: Context,
+    practice: Practice,
+    switches: ServiceSwitches,
+    steps: Sequence[Step],
+    *,
+    message: str | None = None,
+    changes: dict[str, Any] | None = None,
+    attachments: Sequence[uuid.UUID] = (),
+) -> Outcome[Practice]:
+    """Take `steps` in order from the practice's status, writing history and events.
+
+    `changes` are other columns set in the same guarded update; `message` and `attachments`
+    (uploaded files) go with the viewer's own step. On refusal nothing is written; the
+    caller's transaction decides the rest.
+    """
+    actors = actors_of(ctx.viewer, ctx.tenant.slug, practice.applicant_id)
+    expected = practice.status
+    status = expected
+    taken: list[tuple[Step, PracticeStatus, PracticeStatus, Actor]] = []
+    for step in steps:
+        try:
+            target, actor = advance(
+                status, step.action, [Actor.SYSTEM] if step.as_system else actors, switches
+            )
+        except TransitionRefused as refusal:
+            return Outcome.failed(Problem(None, ErrorCode.TRANSITION_NOT_ALLOWED, refusal.message))
+        taken.append((step, status, target, actor))
+        status = target
+
+    now = utcnow()
+    values: dict[str, Any] = {
+        "status": status,
+        "version": col(Practice.version) + len(taken),
+        "updated_at": now,
+        **(changes or {}),
+    }
+    if status is not expected:
+        values["status_changed_at"] = now
+    updated = (
+        await session.execute(
+            update(Practice)
+            .where(
+                col(Practice.id) == practice.id,
+                col(Practice.tenant_id) == ctx.tenant.id,
+                col(Practice.status) == expected,
+            )
+            .values(**values)
+            .returning(col(Practice.id))
+            .execution_options(synchronize_session=False)
+        )
+    ).first()
+    if updated is None:
+        return Outcome.failed(await changed_meanwhile(session, practice.id))
+    await session.refresh(practice)
+
+    version = practice.version - len(taken)
+    for step, before, after, actor in taken:
+        version += 1
+        change = PracticeStatusChange(
+            tenant_id=ctx.tenant.id,
+            practice_id=practice.id,
+            action=step.action,
+            from_status=before,
+            to_status=after,
+            actor=actor,
+            actor_id=None if actor is Actor.SYSTEM else ctx.viewer.user_id,
+            office_id=practice.office_id,
+            message=message if actor is not Actor.SYSTEM else None,
+        )
+        session.add(change)
+        if attachments and actor is not Actor.SYSTEM:
+            await session.flush()
+            await session.execute(
+                update(StoredFile)
+                .where(col(StoredFile.id).in_(attachments))
+                .values(status_change_id=change.id)
+            )
+            attachments = ()
+        record_event(
+            session,
+            ctx.tenant.id,
+            "practice.status_changed",
+            practice.id,
+            version,
+            event_payload(practice, change),
+        )
+    return Outcome(practice)
+
+
+async def changed_meanwhile(session: AsyncSession, practice_id: uuid.UUID) -> Problem:
+    now = await session.scalar(select(col(Practice.status)).where(Practice.id == practice_id))
+    current = now.name if isinstance(now, PracticeStatus) else "gone"
+    message = f"the practice changed meanwhile: it is now {current}; reload it and try again"
+    return Problem(None, ErrorCode.TRANSITION_NOT_ALLOWED, message)

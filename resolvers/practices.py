@@ -1,0 +1,269 @@
+"""Practices of citizens: reading one, saving a draft, submitting it against its form version."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.dialects.postgresql import insert
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from auth.practices import strong_enough
+from models.base import utcnow
+from models.catalogue import Service, ServiceStatus
+from models.form import FormVersion
+from models.formio import ValidationResult, validate_submission
+from models.practice import FilePurpose, Practice, PracticeCounter, StoredFile, practice_number
+from models.practice_states import Action, PracticeStatus
+from models.user import Role, User
+from resolvers.catalogue import may_open
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, Outcome, Problem, error_code
+from resolvers.idempotency import claim, remember
+from resolvers.outbox import record_event
+from resolvers.practice_lookup import find_practice, get_practice, not_found, switches_of
+from resolvers.practice_transitions import Step, apply_steps, event_payload
+from resolvers.receipts import store_receipt
+
+MAX_DATA_BYTES = 1_000_000
+OPEN_FOR_PRACTICES = (ServiceStatus.AVAILABLE, ServiceStatus.PRIVATE, ServiceStatus.SCHEDULED)
+
+
+def check_data(data: Any) -> list[Problem]:
+    if not isinstance(data, dict):
+        return [Problem("data", ErrorCode.INVALID, "the data must be a JSON object")]
+    if len(json.dumps(data)) > MAX_DATA_BYTES:
+        message = f"the data may be at most {MAX_DATA_BYTES} bytes of JSON"
+        return [Problem("data", ErrorCode.INVALID, message)]
+    return []
+
+
+async def latest_form_version(ctx: Context, form_id: str) -> FormVersion | None:
+    return await FormVersion.find_one(
+        {"form_id": form_id, "tenant_id": ctx.tenant.id}, sort=[("version", -1)]
+    )
+
+
+def service_problems(ctx: Context, service: Service | None, applicant: User) -> list[Problem]:
+    """Why this citizen may not start a practice of this service, if anything stops them."""
+    if service is None or not may_open(ctx, service):
+        return [Problem("serviceId", ErrorCode.NOT_FOUND, "no such service")]
+    now = utcnow()
+    if (
+        service.status not in OPEN_FOR_PRACTICES
+        or (service.publish_from is not None and service.publish_from > now)
+        or (service.publish_until is not None and service.publish_until <= now)
+    ):
+        message = "the service does not accept applications now"
+        return [Problem("serviceId", ErrorCode.SERVICE_NOT_OPEN, message)]
+    if service.form_id is None:
+        return [Problem("serviceId", ErrorCode.NO_FORM, "the service has no online form")]
+    if not strong_enough(applicant, service.access_level):
+        message = f"this service needs a {service.access_level.name} login"
+        return [Problem("serviceId", ErrorCode.ACCESS_LEVEL_TOO_LOW, message)]
+    return []
+
+
+async def create_draft(
+    ctx: Context, service_id: uuid.UUID, data: Any, notes: str | None
+) -> Outcome[Practice]:
+    if ctx.viewer.user_id is None or not ctx.viewer.has(Role.CITIZEN):
+        return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only citizens apply"))
+    if problems := check_data(data):
+        return Outcome.failed(*problems)
+    async with ctx.db() as session, session.begin():
+        applicant = await session.get(User, ctx.viewer.user_id)
+        service = await session.get(Service, service_id)
+        if service is not None and service.tenant_id != ctx.tenant.id:
+            service = None
+        if applicant is None:
+            return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "unknown user"))
+        if problems := service_problems(ctx, service, applicant):
+            return Outcome.failed(*problems)
+        assert service is not None
+        assert service.form_id is not None
+        version = await latest_form_version(ctx, service.form_id)
+        if version is None:
+            return Outcome.failed(Problem("serviceId", ErrorCode.NO_FORM, "the form is empty"))
+        practice = Practice(
+            tenant_id=ctx.tenant.id,
+            service_id=service.id,
+            applicant_id=applicant.id,
+            form_id=service.form_id,
+            form_version=version.version,
+            data=data,
+            notes=notes,
+            locale=ctx.language,
+        )
+        session.add(practice)
+    return Outcome(practice)
+
+
+async def update_draft(
+    ctx: Context, practice_id: uuid.UUID, data: Any, notes: str | None
+) -> Outcome[Practice]:
+    if problems := check_data(data):
+        return Outcome.failed(*problems)
+    async with ctx.db() as session, session.begin():
+        practice = await find_practice(session, ctx, practice_id, for_update=True)
+        if practice is None or practice.applicant_id != ctx.viewer.user_id:
+            return Outcome.failed(not_found())
+        if practice.status is not PracticeStatus.DRAFT:
+            message = f"only a draft can be saved; this practice is {practice.status.name}"
+            return Outcome.failed(Problem("id", ErrorCode.TRANSITION_NOT_ALLOWED, message))
+        practice.data = data
+        if notes is not None:
+            practice.notes = notes
+        practice.version += 1
+        session.add(practice)
+    return Outcome(practice)
+
+
+async def validate_practice_data(
+    session: AsyncSession, ctx: Context, practice: Practice, data: dict[str, Any]
+) -> ValidationResult | Problem:
+    """Validate against the pinned form version; files must be the applicant's own uploads."""
+    version = await FormVersion.find_one(
+        {"form_id": practice.form_id, "version": practice.form_version, "tenant_id": ctx.tenant.id}
+    )
+    if version is None:
+        return Problem("id", ErrorCode.NO_FORM, "the form version of this practice is missing")
+    uploads = await session.exec(
+        select(StoredFile.id).where(
+            StoredFile.practice_id == practice.id,
+            StoredFile.uploaded_by == practice.applicant_id,
+            col(StoredFile.purpose).in_([FilePurpose.FORM, FilePurpose.INTEGRATION]),
+        )
+    )
+    owned = {str(file_id) for file_id in uploads}
+    return validate_submission(
+        version.definition,
+        data,
+        language=ctx.language,
+        file_exists=lambda reference: str(reference.get("id")) in owned,
+    )
+
+
+def form_problems(result: ValidationResult) -> list[Problem]:
+    return [
+        Problem(
+            f"data.{problem.path}" if problem.path else "data",
+            error_code(problem.code),
+            problem.message,
+        )
+        for problem in result.problems
+    ]
+
+
+async def next_number(session: AsyncSession, tenant_id: uuid.UUID) -> str:
+    """The next number of the tenant's year; the counter row stays locked until commit."""
+    year = utcnow().year
+    last = col(PracticeCounter.last)
+    sequence: int = (
+        await session.execute(
+            insert(PracticeCounter)
+            .values(tenant_id=tenant_id, year=year, last=1)
+            .on_conflict_do_update(index_elements=["tenant_id", "year"], set_={"last": last + 1})
+            .returning(last)
+        )
+    ).scalar_one()
+    return practice_number(year, sequence)
+
+
+@dataclass(frozen=True)
+class Submission:
+    practice_id: uuid.UUID
+    data: Any
+    """The final data (checked here); None: the saved draft's."""
+    idempotency_key: str | None
+
+
+async def submit_practice(ctx: Context, submission: Submission) -> Outcome[Practice]:
+    """Validate and send a draft: number, history, events and receipt in one transaction."""
+    if ctx.viewer.user_id is None:
+        return Outcome.failed(not_found())
+    if submission.data is not None and (problems := check_data(submission.data)):
+        return Outcome.failed(*problems)
+    request = {"practice": str(submission.practice_id), "data": submission.data}
+    async with ctx.db() as session, session.begin():
+        granted = await claim(
+            session,
+            ctx.tenant.id,
+            ctx.viewer.user_id,
+            submission.idempotency_key,
+            "submitPractice",
+            request,
+        )
+        if granted.problem is not None:
+            return Outcome.failed(granted.problem)
+        if granted.replay is not None:
+            await session.rollback()
+            return await replayed_practice(ctx, granted.replay)
+        practice = await find_practice(session, ctx, submission.practice_id)
+        if practice is None or practice.applicant_id != ctx.viewer.user_id:
+            return Outcome.failed(not_found())
+        data = practice.data if submission.data is None else submission.data
+        checked = await validate_practice_data(session, ctx, practice, data)
+        if isinstance(checked, Problem):
+            return Outcome.failed(checked)
+        if not checked.valid:
+            return Outcome.failed(*form_problems(checked))
+        service = await session.get(Service, practice.service_id)
+        assert service is not None
+        number = await next_number(session, ctx.tenant.id)
+        now = utcnow()
+        outcome = await apply_steps(
+            session,
+            ctx,
+            practice,
+            switches_of(service, practice),
+            (Step(Action.SUBMIT), Step(Action.ACQUIRE, as_system=True)),
+            changes={
+                "data": checked.data,
+                "number": number,
+                "submitted_at": now,
+                "subject": ctx.text(service.name),
+            },
+        )
+        if outcome.value is None:
+            await session.rollback()
+            return outcome
+        submitted = outcome.value
+        record_event(
+            session,
+            ctx.tenant.id,
+            "practice.submitted",
+            submitted.id,
+            submitted.version,
+            event_payload(submitted),
+        )
+        await store_receipt(session, ctx, submitted, service, checked.data)
+        await remember(
+            session,
+            ctx.tenant.id,
+            ctx.viewer.user_id,
+            submission.idempotency_key,
+            {"practice": str(outcome.value.id)},
+        )
+    return outcome
+
+
+async def replayed_practice(ctx: Context, result: dict[str, Any]) -> Outcome[Practice]:
+    practice = await get_practice(ctx, uuid.UUID(result["practice"]))
+    return Outcome(practice) if practice is not None else Outcome.failed(not_found())
+
+
+async def count_by_status(ctx: Context) -> dict[PracticeStatus, int]:
+    """Practices of the tenant per status, as the staff's queue shows them (no drafts)."""
+    async with ctx.db() as session:
+        rows = await session.execute(
+            select(col(Practice.status), func.count())
+            .where(Practice.tenant_id == ctx.tenant.id, Practice.status != PracticeStatus.DRAFT)
+            .group_by(col(Practice.status))
+        )
+        counts: dict[PracticeStatus, int] = dict(rows.tuples().all())
+        return counts
