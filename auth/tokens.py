@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from joserfc import jwt
-from joserfc.errors import JoseError
+from joserfc.errors import ExpiredTokenError, JoseError
 from joserfc.jwk import Key, KeySet, OctKey
 
 from auth.viewer import Viewer
@@ -24,6 +24,10 @@ ISSUER = "sportello"
 
 class InvalidToken(Exception):
     """A token that is malformed, badly signed, expired or of the wrong kind."""
+
+
+class ExpiredToken(InvalidToken):
+    """A token that was valid until its expiry."""
 
 
 def key_id(secret: str) -> str:
@@ -69,34 +73,46 @@ class TokenService:
         kind: TokenKind,
         lifetime_seconds: int,
     ) -> IssuedToken:
-        now = int(time.time())
         jti = uuid.uuid4().hex
         claims: dict[str, Any] = {
-            "iss": ISSUER,
             "sub": str(subject),
             "tenant": tenant,
             "roles": sorted(roles),
             "typ": kind,
             "jti": jti,
-            "iat": now,
-            "exp": now + lifetime_seconds,
         }
-        header = {"alg": "HS256", "kid": self._signing_key.kid}
-        return IssuedToken(
-            jwt.encode(header, claims, self._signing_key), jti, now + lifetime_seconds
-        )
+        token, expires_at = self.sign(claims, lifetime_seconds)
+        return IssuedToken(token, jti, expires_at)
 
-    def verify(self, token: str, kind: TokenKind = "access") -> TokenClaims:
+    def sign(self, claims: dict[str, Any], lifetime_seconds: int) -> tuple[str, int]:
+        """`claims` (with their own `typ`) signed by the current key, issuer, issue time and
+        expiry added; the token and its expiry as a Unix time."""
+        now = int(time.time())
+        expires_at = now + lifetime_seconds
+        header = {"alg": "HS256", "kid": self._signing_key.kid}
+        payload = {**claims, "iss": ISSUER, "iat": now, "exp": expires_at}
+        return jwt.encode(header, payload, self._signing_key), expires_at
+
+    def decode(self, token: str, kind: str) -> dict[str, Any]:
+        """The claims of a token of this `typ`, signed by the current or a previous key and not
+        expired; `ExpiredToken` or `InvalidToken` otherwise."""
         try:
             decoded = jwt.decode(token, self._key_set, algorithms=["HS256"])
             registry = jwt.JWTClaimsRegistry(
                 iss={"essential": True, "value": ISSUER},
                 exp={"essential": True},
-                sub={"essential": True},
                 typ={"essential": True, "value": kind},
             )
             registry.validate(decoded.claims)
-            claims = decoded.claims
+        except ExpiredTokenError as error:
+            raise ExpiredToken("the token has expired") from error
+        except (JoseError, ValueError) as error:
+            raise InvalidToken(str(error) or error.__class__.__name__) from error
+        return decoded.claims
+
+    def verify(self, token: str, kind: TokenKind = "access") -> TokenClaims:
+        claims = self.decode(token, kind)
+        try:
             return TokenClaims(
                 subject=uuid.UUID(claims["sub"]),
                 tenant=claims.get("tenant"),
@@ -105,5 +121,5 @@ class TokenService:
                 jti=str(claims.get("jti", "")),
                 expires_at=int(claims["exp"]),
             )
-        except (JoseError, ValueError, KeyError) as error:
+        except (ValueError, KeyError) as error:
             raise InvalidToken(str(error) or error.__class__.__name__) from error

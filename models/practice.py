@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlalchemy import Enum as SQLEnum
 from sqlmodel import Field, SQLModel
 
@@ -139,7 +139,9 @@ class Message(SQLModel, table=True):
     from_applicant: bool
     """Written by the practice's applicant (else by the staff)."""
     body: str = Field(sa_column=Column(Text, nullable=False))
-    visibility: MessageVisibility = Field(sa_column=Column(String(16), nullable=False))
+    visibility: MessageVisibility = Field(
+        sa_column=Column(SQLEnum(MessageVisibility, native_enum=False, length=16), nullable=False)
+    )
     read_at: datetime | None = timestamp_field()
     """When the other side (the citizen, or any operator) first read it."""
     created_at: datetime = created_field()
@@ -180,7 +182,9 @@ class StoredFile(SQLModel, table=True):
     internal: bool = False
     """Attached to an internal note: staff only."""
     uploaded_by: uuid.UUID | None = _reference("user")
-    purpose: FilePurpose = Field(sa_column=Column(String(16), nullable=False))
+    purpose: FilePurpose = Field(
+        sa_column=Column(SQLEnum(FilePurpose, native_enum=False, length=16), nullable=False)
+    )
     name: str = Field(max_length=255)
     content_type: str = Field(max_length=127)
     size: int

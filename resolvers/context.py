@@ -13,7 +13,9 @@ from auth.tokens import TokenService
 from auth.viewer import Viewer
 from models.i18n import pick_text
 from models.tenant import Tenant
+from models.uploads import UploadPolicy
 from resolvers.loaders import Loaders
+from resolvers.storage import FileStorage
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Context:
     redis: Redis
     tokens: TokenService
     token_lifetimes: TokenLifetimes
+    storage: FileStorage
+    upload_policy: UploadPolicy
+    download_link_seconds: int
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import col, select
@@ -14,7 +14,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from auth.file_links import sign_download
 from auth.practices import is_applicant
 from models.form import FormVersion
-from models.formio.files import parse_size, type_allowed
 from models.formio.tree import ctype, walk
 from models.practice import FilePurpose, Practice, StoredFile
 from models.practice_states import PracticeStatus
@@ -80,21 +79,6 @@ async def component_limits(
     return component, None
 
 
-def upload_codes(
-    ctx: Context, component: dict[str, Any] | None, upload: Upload, mime: str
-) -> list[str]:
-    """The global limits, then the component's own size and type limits on top."""
-    policy = ctx.upload_policy
-    largest = parse_size(component.get("fileMaxSize")) if component else None
-    if largest is not None:
-        policy = replace(policy, max_bytes=min(policy.max_bytes, largest))
-    codes = check_upload(policy, len(upload.content), mime)
-    patterns = component.get("filePattern") if component else None
-    if not type_allowed(patterns, upload.name, mime) and "FILE_TYPE_NOT_ALLOWED" not in codes:
-        codes.append("FILE_TYPE_NOT_ALLOWED")
-    return codes
-
-
 async def upload_file(ctx: Context, upload: Upload) -> Outcome[StoredFile]:
     if ctx.viewer.user_id is None:
         return Outcome.failed(Problem("practiceId", ErrorCode.NOT_FOUND, "no such practice"))
@@ -107,8 +91,9 @@ async def upload_file(ctx: Context, upload: Upload) -> Outcome[StoredFile]:
     component, problem = await component_limits(ctx, practice, upload.component)
     if problem is not None:
         return Outcome.failed(problem)
-    mime = sniff_mime(upload.content[:8192], upload.name)
-    codes = upload_codes(ctx, component, upload, mime)
+    mime = sniff_mime(upload.content, upload.name)
+    policy = ctx.upload_policy if component is None else ctx.upload_policy.within(component)
+    codes = check_upload(policy, len(upload.content), mime)
     if codes:
         return Outcome.failed(
             *(Problem("file", ErrorCode(code), upload_message(code, mime)) for code in codes)

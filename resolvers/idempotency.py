@@ -55,7 +55,7 @@ async def claim(
         message = f"an idempotency key has 1-{MAX_KEY_LENGTH} characters"
         return Claim(problem=Problem("idempotencyKey", ErrorCode.INVALID, message))
     digest = request_hash(operation, request)
-    inserted = await session.execute(
+    inserted = await session.exec(
         insert(IdempotencyKey)
         .values(
             tenant_id=tenant_id,

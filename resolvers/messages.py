@@ -45,7 +45,7 @@ async def add_message(
     session.add(message)
     await session.flush()
     if file_ids:
-        await session.execute(
+        await session.exec(
             update(StoredFile)
             .where(col(StoredFile.id).in_(file_ids))
             .values(message_id=message.id, internal=visibility is MessageVisibility.INTERNAL)
@@ -161,7 +161,7 @@ async def mark_read(ctx: Context, practice_id: uuid.UUID) -> Outcome[Practice]:
         if practice is None:
             return Outcome.failed(not_found("practiceId"))
         applicant = is_applicant(ctx.viewer, practice.applicant_id)
-        await session.execute(
+        await session.exec(
             update(Message)
             .where(
                 *visible_messages(ctx, practice_id),  # type: ignore[arg-type]

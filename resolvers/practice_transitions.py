@@ -136,7 +136,7 @@ async def apply_steps(
     if status is not expected:
         values["status_changed_at"] = now
     updated = (
-        await session.execute(
+        await session.exec(
             update(Practice)
             .where(
                 col(Practice.id) == practice.id,
@@ -169,7 +169,7 @@ async def apply_steps(
         session.add(change)
         if attachments and actor is not Actor.SYSTEM:
             await session.flush()
-            await session.execute(
+            await session.exec(
                 update(StoredFile)
                 .where(col(StoredFile.id).in_(attachments))
                 .values(status_change_id=change.id)

@@ -164,7 +164,7 @@ async def next_number(session: AsyncSession, tenant_id: uuid.UUID) -> str:
     year = utcnow().year
     last = col(PracticeCounter.last)
     sequence: int = (
-        await session.execute(
+        await session.exec(
             insert(PracticeCounter)
             .values(tenant_id=tenant_id, year=year, last=1)
             .on_conflict_do_update(index_elements=["tenant_id", "year"], set_={"last": last + 1})
@@ -260,10 +260,10 @@ async def replayed_practice(ctx: Context, result: dict[str, Any]) -> Outcome[Pra
 async def count_by_status(ctx: Context) -> dict[PracticeStatus, int]:
     """Practices of the tenant per status, as the staff's queue shows them (no drafts)."""
     async with ctx.db() as session:
-        rows = await session.execute(
+        rows = await session.exec(
             select(col(Practice.status), func.count())
             .where(Practice.tenant_id == ctx.tenant.id, Practice.status != PracticeStatus.DRAFT)
             .group_by(col(Practice.status))
         )
-        counts: dict[PracticeStatus, int] = dict(rows.tuples().all())
+        counts: dict[PracticeStatus, int] = dict(rows.all())
         return counts

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -20,27 +19,25 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
-from auth.tokens import InvalidToken, TokenService
+from auth.tokens import InvalidToken
 from auth.viewer import ANONYMOUS, Viewer
 from models.i18n import negotiate_language
 from models.tenant import Tenant
 from models.user import Role
-from resolvers.context import Context, TokenLifetimes
+from resolvers.context import Context
 from schema.root import build_schema
 from server.database import Stores, open_stores
+from server.downloads import download
 from server.embedded import EmbeddedStack
 from server.logs import configure_logging, log
 from server.middleware import RequestMiddleware
 from server.migrate import check_revision
 from server.settings import Settings, load_settings
+from server.state import AppState
 
-
-@dataclass
-class AppState:
-    settings: Settings
-    stores: Stores
-    tokens: TokenService
-    lifetimes: TokenLifetimes
+PREFLIGHT_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name")
+MULTIPART_ROOM = 1024 * 1024
+"""Bytes a multipart request may carry beside its files: the operation, the map, part headers."""
 
 
 def graphql_error(status: int, code: str, message: str) -> JSONResponse:
@@ -81,6 +78,24 @@ def viewer_of(state: AppState, request: Request, tenant: Tenant) -> Viewer | JSO
     return viewer
 
 
+def multipart_refusal(request: Request, max_upload_bytes: int) -> JSONResponse | None:
+    """Uploads (GraphQL multipart requests) need a header that an HTML form cannot send, so a
+    browser asks CORS first and no other site can forge them; and a size within the limit,
+    declared up front so nothing larger is ever read."""
+    if not request.headers.get("content-type", "").lower().startswith("multipart/"):
+        return None
+    if not any(request.headers.get(name) for name in PREFLIGHT_HEADERS):
+        message = "send uploads with the `Apollo-Require-Preflight: true` header"
+        return graphql_error(400, "PREFLIGHT_REQUIRED", message)
+    length = request.headers.get("content-length", "")
+    if not length.isdigit():
+        return graphql_error(411, "LENGTH_REQUIRED", "send uploads with a Content-Length")
+    if int(length) > max_upload_bytes + MULTIPART_ROOM:
+        message = f"a request may upload at most {max_upload_bytes} bytes"
+        return graphql_error(413, "REQUEST_TOO_LARGE", message)
+    return None
+
+
 class TenantGraphQL:
     """ASGI endpoint of `/{tenant}/graphql` and `/graphql`: finds the tenant and the caller,
     builds the request context, then hands over to the strawberry view."""
@@ -91,6 +106,10 @@ class TenantGraphQL:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
         state: AppState = request.app.state.sportello
+        refusal = multipart_refusal(request, state.upload_policy.max_bytes)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
         slug = request.path_params.get("tenant") or request.headers.get("x-tenant", "")
         if not slug:
             message = "name the municipality: /{tenant}/graphql or the X-Tenant header"
@@ -105,18 +124,10 @@ class TenantGraphQL:
         if isinstance(viewer, JSONResponse):
             await viewer(scope, receive, send)
             return
-        scope.setdefault("state", {})["sportello_context"] = Context(
-            tenant=tenant,
-            viewer=viewer,
-            language=negotiate_language(
-                request.headers.get("accept-language"), tenant.languages, tenant.default_language
-            ),
-            db=state.stores.sessions,
-            mongo=state.stores.mongo,
-            redis=state.stores.redis,
-            tokens=state.tokens,
-            token_lifetimes=state.lifetimes,
+        language = negotiate_language(
+            request.headers.get("accept-language"), tenant.languages, tenant.default_language
         )
+        scope.setdefault("state", {})["sportello_context"] = state.context(tenant, viewer, language)
         await self.view(scope, receive, send)
 
 
@@ -177,17 +188,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 settings.db_pool_size,
             )
             await check_revision(stores.engine)
-            app.state.sportello = AppState(
-                settings,
-                stores,
-                TokenService(settings.signing_key, settings.previous_secret_keys),
-                TokenLifetimes(
-                    settings.access_token_minutes * 60, settings.refresh_token_days * 86400
-                ),
-            )
+            app.state.sportello = AppState.open(settings, stores)
             log.info("started", env=settings.env.value)
             yield
-            await stores.close()
+            await app.state.sportello.close()
         finally:
             await asyncio.to_thread(stack.stop)
 
@@ -201,6 +205,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             ),
             graphql_ide=None if settings.production else "graphiql",
             allow_queries_via_get=True,
+            multipart_uploads_enabled=True,
         )
     )
 
@@ -210,6 +215,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/metrics", metrics),
             Route("/graphql", endpoint, methods=["GET", "POST"]),
             Route("/{tenant:str}/graphql", endpoint, methods=["GET", "POST"]),
+            Route("/{tenant:str}/files/{token:str}", download, methods=["GET"]),
         ],
         middleware=[
             Middleware(RequestMiddleware, server_timing=settings.expose_server_timing),
@@ -223,6 +229,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     "accept-language",
                     "x-tenant",
                     "x-request-id",
+                    *PREFLIGHT_HEADERS,
                 ],
                 expose_headers=["x-request-id", "server-timing"],
                 max_age=600,

@@ -149,8 +149,9 @@ def migrate(revision: str = typer.Argument("head", help="Target revision.")) -> 
 
 
 async def _seed(settings: Settings, local_passwords: bool) -> None:
-    from resolvers.seed import seed_demo
     from server.database import open_stores
+    from server.seeding import seed_platform
+    from server.state import AppState
 
     stores = await open_stores(
         settings.database_url or "",
@@ -158,14 +159,15 @@ async def _seed(settings: Settings, local_passwords: bool) -> None:
         settings.mongodb_database,
         settings.redis_url or "",
     )
+    state = AppState.open(settings, stores)
     try:
-        report = await seed_demo(
-            stores.sessions,
+        report = await seed_platform(
+            state,
             local_passwords=local_passwords,
             progress=lambda message: console.print(f"[dim]•[/dim] {message}"),
         )
     finally:
-        await stores.close()
+        await state.close()
     console.print(str(report))
 
 

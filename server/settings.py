@@ -11,6 +11,8 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from models.uploads import DEFAULT_ALLOWED_TYPES, GLOBAL_MAX_BYTES
+
 
 class Environment(StrEnum):
     DEVELOPMENT = "development"
@@ -48,8 +50,18 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1, alias="SPORTELLO_DB_POOL_SIZE")
     log_level: str = Field(default="INFO", alias="SPORTELLO_LOG_LEVEL")
     server_timing: bool | None = Field(default=None, alias="SPORTELLO_SERVER_TIMING")
+    storage_url: str | None = Field(default=None, alias="SPORTELLO_STORAGE_URL")
+    max_upload_bytes: int = Field(
+        default=GLOBAL_MAX_BYTES, ge=1, alias="SPORTELLO_MAX_UPLOAD_BYTES"
+    )
+    allowed_upload_types: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_ALLOWED_TYPES), alias="SPORTELLO_ALLOWED_UPLOAD_TYPES"
+    )
+    download_link_seconds: int = Field(default=300, ge=1, alias="SPORTELLO_DOWNLOAD_LINK_SECONDS")
 
-    @field_validator("allowed_origins", "previous_secret_keys", mode="before")
+    @field_validator(
+        "allowed_origins", "previous_secret_keys", "allowed_upload_types", mode="before"
+    )
     @classmethod
     def _split_commas(cls, value: object) -> object:
         if isinstance(value, str):

@@ -17,10 +17,12 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from resolvers.seed import seed_demo
 from server.database import open_stores, recreate_database
 from server.embedded import EmbeddedStack
 from server.migrate import upgrade
+from server.seeding import seed_platform
+from server.settings import Settings
+from server.state import AppState
 from tests.graphql import GraphQLClient, LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,28 +64,46 @@ def store_urls() -> Iterator[dict[str, str]]:
         stack.stop()
 
 
+TEST_SECRET_KEY = "test-secret-key-that-is-long-enough-0123456789"
+
+
+def server_settings(urls: dict[str, str]) -> Settings:
+    """The settings of the test server: its stores, data directory and secret."""
+    return Settings(
+        DATABASE_URL=urls["DATABASE_URL"],
+        MONGODB_URL=urls["MONGODB_URL"],
+        MONGODB_DATABASE=urls["MONGODB_DATABASE"],
+        REDIS_URL=urls["REDIS_URL"],
+        SPORTELLO_DATA_DIR=urls["SPORTELLO_DATA_DIR"],
+        SPORTELLO_SECRET_KEY=TEST_SECRET_KEY,
+    )
+
+
 async def reset_and_seed(urls: dict[str, str]) -> None:
     """Empty every store of the test world and load the demo municipalities again."""
+    settings = server_settings(urls)
     stores = await open_stores(
         urls["DATABASE_URL"], urls["MONGODB_URL"], urls["MONGODB_DATABASE"], urls["REDIS_URL"]
     )
+    state = AppState.open(settings, stores)
     try:
         async with stores.engine.begin() as connection:
             await connection.execute(text("TRUNCATE tenant CASCADE"))
         for name in await stores.mongo.list_collection_names():
             await stores.mongo[name].delete_many({})
         await stores.redis.flushdb()
-        await seed_demo(stores.sessions, local_passwords=True)
+        await seed_platform(state, local_passwords=True)
     finally:
-        await stores.close()
+        await state.close()
 
 
 @pytest.fixture(scope="session")
-def world(store_urls: dict[str, str]) -> dict[str, str]:
-    """A migrated test database holding the demo data."""
+def world(store_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A migrated test database holding the demo data, and the server's data directory."""
     upgrade(store_urls["DATABASE_URL"])
-    asyncio.run(reset_and_seed(store_urls))
-    return store_urls
+    urls = {**store_urls, "SPORTELLO_DATA_DIR": str(tmp_path_factory.mktemp("data"))}
+    asyncio.run(reset_and_seed(urls))
+    return urls
 
 
 @pytest.fixture(scope="session")
@@ -93,8 +113,7 @@ def server(world: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> I
     env = {
         **os.environ,
         **world,
-        "SPORTELLO_DATA_DIR": str(tmp_path_factory.mktemp("data")),
-        "SPORTELLO_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "SPORTELLO_SECRET_KEY": TEST_SECRET_KEY,
         "SPORTELLO_LOG_LEVEL": "WARNING",
     }
     log = tmp_path_factory.mktemp("logs") / "serve.log"

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-29 02:41:36.726533
+Create Date: 2026-11-29 02:51:49.365199
 """
 
 from collections.abc import Sequence
@@ -97,7 +97,7 @@ def upgrade() -> None:
     sa.Column('author_id', sa.Uuid(), nullable=False),
     sa.Column('from_applicant', sa.Boolean(), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('visibility', sa.String(length=16), nullable=False),
+    sa.Column('visibility', sa.Enum('APPLICANT', 'INTERNAL', name='messagevisibility', native_enum=False, length=16), nullable=False),
     sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.ForeignKeyConstraint(['author_id'], ['user.id'], ondelete='RESTRICT'),
@@ -135,7 +135,7 @@ def upgrade() -> None:
     sa.Column('status_change_id', sa.Uuid(), nullable=True),
     sa.Column('internal', sa.Boolean(), nullable=False),
     sa.Column('uploaded_by', sa.Uuid(), nullable=True),
-    sa.Column('purpose', sa.String(length=16), nullable=False),
+    sa.Column('purpose', sa.Enum('FORM', 'MESSAGE', 'OUTCOME', 'INTEGRATION', 'RECEIPT', name='filepurpose', native_enum=False, length=16), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
     sa.Column('content_type', sqlmodel.sql.sqltypes.AutoString(length=127), nullable=False),
     sa.Column('size', sa.Integer(), nullable=False),

@@ -1,0 +1,112 @@
+"""Building practices through the API, as the citizen and the office would, for the tests."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from tests.graphql import GraphQLClient, Result
+
+MARIO = ("RSSMRA80A01H501U", "cittadino")
+GIULIA = ("BNCGLI85C55G702H", "cittadino")
+OPERATOR = ("operatore", "operatore")
+ADMIN = ("admin", "admin")
+
+PRACTICE_FIELDS = """
+  id number status statusCode subject data submittedAt availableTransitions
+  service { slug } applicant { fiscalCode } assignee { username }
+  outcome { accepted reason }
+"""
+ERRORS = "errors { field code message }"
+
+SAVE_DRAFT = f"""mutation($input: SavePracticeDraftInput!) {{
+  savePracticeDraft(input: $input) {{ practice {{ {PRACTICE_FIELDS} }} {ERRORS} }} }}"""
+SUBMIT = f"""mutation($input: SubmitPracticeInput!) {{
+  submitPractice(input: $input) {{ practice {{ {PRACTICE_FIELDS}
+    receipt {{ name contentType size url }} }} {ERRORS} }} }}"""
+
+
+def step_mutation(name: str, input_type: str) -> str:
+    return f"""mutation($input: {input_type}!) {{
+      {name}(input: $input) {{ practice {{ {PRACTICE_FIELDS} }} {ERRORS} }} }}"""
+
+
+TAKE = step_mutation("takePracticeInCharge", "PracticeStepInput")
+WITHDRAW = step_mutation("withdrawPractice", "PracticeStepInput")
+REVOKE = step_mutation("revokePractice", "PracticeStepInput")
+REOPEN = step_mutation("reopenPractice", "PracticeStepInput")
+ASSIGN = step_mutation("assignPractice", "AssignPracticeInput")
+REQUEST_INTEGRATION = step_mutation("requestPracticeIntegration", "RequestPracticeIntegrationInput")
+ANSWER_INTEGRATION = step_mutation("answerPracticeIntegration", "AnswerPracticeIntegrationInput")
+ACCEPT = step_mutation("acceptPractice", "DecidePracticeInput")
+REJECT = step_mutation("rejectPractice", "DecidePracticeInput")
+
+
+def certificate_data(given: str = "Mario", family: str = "Rossi") -> dict[str, Any]:
+    """Valid data for the demo form of `certificati-anagrafici`."""
+    return {
+        "givenName": given,
+        "familyName": family,
+        "fiscalCode": MARIO[0],
+        "email": "mario.rossi@example.it",
+        "certificates": {
+            "residenza": True,
+            "famiglia": False,
+            "cittadinanza": False,
+            "esistenza": False,
+        },
+        "stamp": "bollo",
+        "copies": 1,
+        "truthfulness": True,
+        "privacy": True,
+    }
+
+
+def service_id(api: GraphQLClient, slug: str) -> str:
+    return str(
+        api("query($s: String!) { service(slug: $s) { id } }", {"s": slug}).data["service"]["id"]
+    )
+
+
+def payload(result: Result, name: str) -> dict[str, Any]:
+    return dict(result.data[name])
+
+
+def draft(
+    api: GraphQLClient,
+    token: str,
+    data: dict[str, Any] | None = None,
+    service: str = "certificati-anagrafici",
+) -> dict[str, Any]:
+    result = api(
+        SAVE_DRAFT,
+        {"input": {"serviceId": service_id(api, service), "data": data or {}}},
+        token=token,
+    )
+    body = payload(result, "savePracticeDraft")
+    assert body["errors"] == [], body["errors"]
+    return dict(body["practice"])
+
+
+def submitted(api: GraphQLClient, token: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A new practice of the citizen behind `token`, sent with valid certificate data."""
+    practice = draft(api, token, data or certificate_data())
+    body = payload(api(SUBMIT, {"input": {"id": practice["id"]}}, token=token), "submitPractice")
+    assert body["errors"] == [], body["errors"]
+    return dict(body["practice"])
+
+
+def act(api: GraphQLClient, mutation: str, token: str, **input: Any) -> dict[str, Any]:
+    name = mutation.split("{", 2)[1].split("(")[0].strip()
+    return payload(api(mutation, {"input": input}, token=token), name)
+
+
+def in_charge(api: GraphQLClient, citizen: str, operator: str) -> dict[str, Any]:
+    practice = submitted(api, citizen)
+    body = act(api, TAKE, operator, id=practice["id"])
+    assert body["errors"] == [], body["errors"]
+    return dict(body["practice"])
+
+
+def fresh_key() -> str:
+    return str(uuid.uuid4())
