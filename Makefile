@@ -24,8 +24,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/sportello serve --migrate --demo
 
-test: $(STAMP)
+test: $(STAMP) tests/formio_reference/node_modules/.package-lock.json
 	$(BIN)/pytest
+
+tests/formio_reference/node_modules/.package-lock.json: tests/formio_reference/package-lock.json
+	npm ci --prefix tests/formio_reference --no-audit --no-fund
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

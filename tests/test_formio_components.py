@@ -94,6 +94,9 @@ def test_optional_empty_values_pass() -> None:
         ({"maxWords": 2}, "one two three", ["MAX_WORDS"]),
         ({"maxWords": 2}, "one\ntwo", []),
         ({"minLength": 5, "pattern": "[a-z]+"}, "AB", ["MIN_LENGTH", "PATTERN"]),
+        ({"pattern": r"\d{5}"}, "٠٠١٠٠", ["PATTERN"]),
+        ({"pattern": r"\w+"}, "città", ["PATTERN"]),
+        ({"maxLength": 0, "maxWords": 0}, "no limit at all", []),
     ],
 )
 def test_text_rules(rules: dict[str, Any], value: str, expected: list[str]) -> None:
@@ -109,7 +112,10 @@ def test_text_needs_a_string(value: Any) -> None:
 @pytest.mark.parametrize(
     ("value", "ok"),
     [("a@b.it", True), ("mario.rossi+x@comune.example.org", True), ("a@b", False),
-     ("a b@c.it", False), ("@c.it", False), ("mario", False)],
+     ("a b@c.it", False), ("@c.it", False), ("mario", False), ("info@comunità.it", True),
+     ("a@[10.0.0.1]", True), ("a..b@c.it", False), (".a@c.it", False), ("a.@c.it", False),
+     ("a@b..it", False), ("a@b.c", False), ("a@b.123", False), ("a,b@c.it", False),
+     ("a@b_c.it", False)],
 )  # fmt: skip
 def test_email(value: str, ok: bool) -> None:
     assert codes(field("email"), value) == ([] if ok else ["INVALID_EMAIL"])
@@ -133,6 +139,13 @@ def test_phone_number_is_text_with_pattern() -> None:
 )  # fmt: skip
 def test_numbers(kind: str, value: Any, expected: list[str]) -> None:
     assert codes(field(kind, validate={"min": 0, "max": "5"}), value) == expected
+
+
+def test_a_zero_count_limit_means_no_limit_as_in_formio() -> None:
+    boxes = field("selectboxes", values=OPTIONS, validate={"maxSelectedCount": 0})
+    assert codes(boxes, {"a": True, "b": True}) == []
+    grid = field("datagrid", components=[field("textfield", "x")], validate={"maxLength": "0"})
+    assert codes(grid, [{"x": "1"}, {"x": "2"}]) == []
 
 
 def test_checkbox() -> None:
@@ -207,7 +220,10 @@ def test_day_needs_a_string() -> None:
 @pytest.mark.parametrize(
     ("value", "ok"),
     [("2025-03-04T10:00:00+01:00", True), ("2025-03-04T10:00:00Z", True), ("2025-03-04", True),
-     ("2025-03-04T25:00:00", False), ("04/03/2025", False), ("soon", False)],
+     ("2025-03-04 10:00", True), ("2025-03-04T10:00:00.5+0100", True),
+     ("2025-03-04T25:00:00", False), ("04/03/2025", False), ("soon", False),
+     ("20250304", False), ("2025-W10-2", False), ("2025-03-04T10", False),
+     ("2025-03-04T10:00:00+01", False)],
 )  # fmt: skip
 def test_datetime(value: str, ok: bool) -> None:
     assert codes(field("datetime", enableTime=False), value) == ([] if ok else ["INVALID_DATE"])

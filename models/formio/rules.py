@@ -19,7 +19,16 @@ from models.formio.tree import (
     validate_rules,
 )
 
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+# Form.io's address syntax (dot-separated atoms, domain labels, a top-level domain of two or
+# more letters, or an IP literal), with letters beyond ASCII allowed in the domain (comunità.it).
+EMAIL = re.compile(
+    r"[^<>()\[\]\\.,;:\s@\"]+(?:\.[^<>()\[\]\\.,;:\s@\"]+)*"
+    r"@(?:(?:(?:[^\W_]|-)+\.)+[^\W\d_]{2,}|\[\d{1,3}(?:\.\d{1,3}){3}\])"
+)
+# ISO 8601 in the extended form every client reads: a full date, optionally a time and an offset.
+ISO_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 DAY = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?")
@@ -47,6 +56,12 @@ def limit(rules: dict[str, Any], name: str) -> float | None:
     return None if math.isnan(number) else number
 
 
+def count_limit(rules: dict[str, Any], name: str) -> float | None:
+    """A length, word or selection-count rule; 0 means no limit, as in Form.io."""
+    number = limit(rules, name)
+    return number if number else None
+
+
 def shown(number: float) -> str:
     """A limit as people write it: 5 rather than 5.0."""
     return str(int(number)) if number.is_integer() else str(number)
@@ -71,7 +86,8 @@ def is_empty(component: Component, value: Any) -> bool:
 @functools.lru_cache(maxsize=256)
 def _compile(pattern: str) -> re.Pattern[str] | None:
     try:
-        return re.compile(pattern)
+        # Patterns are JavaScript regular expressions: \d, \w and \b mean ASCII only.
+        return re.compile(pattern, re.ASCII)
     except re.error:
         return None
 
@@ -89,7 +105,7 @@ def check_text(component: Component, value: Any) -> list[Issue]:
         ("minWords", "MIN_WORDS", lambda n: words < n),
         ("maxWords", "MAX_WORDS", lambda n: words > n),
     ):
-        bound = limit(rules, name)
+        bound = count_limit(rules, name)
         if bound is not None and too_far(bound):
             issues.append(Issue(code, {"limit": shown(bound)}))
     pattern = rules.get("pattern")
@@ -133,7 +149,7 @@ def parse_day(value: str) -> dt.date | None:
 
 
 def check_date(component: Component, value: Any) -> list[Issue]:
-    """Day, datetime (ISO 8601, a bare date allowed) and time (`HH:MM[:SS]`)."""
+    """Day, datetime (ISO 8601 extended form, a bare date allowed) and time (`HH:MM[:SS]`)."""
     if not isinstance(value, str):
         return [Issue("INVALID_TYPE", {})]
     kind = ctype(component)
@@ -141,6 +157,8 @@ def check_date(component: Component, value: Any) -> list[Issue]:
         ok = parse_day(value) is not None
     elif kind == "time":
         ok = TIME.fullmatch(value) is not None
+    elif ISO_DATETIME.fullmatch(value) is None:
+        ok = False
     else:
         try:
             dt.datetime.fromisoformat(value)
@@ -184,7 +202,7 @@ def check_selected(component: Component, value: Any) -> list[Issue]:
     ticked = sum(1 for item in value.values() if item is True) if isinstance(value, dict) else 0
     rules = validate_rules(component)
     issues: list[Issue] = []
-    low, high = limit(rules, "minSelectedCount"), limit(rules, "maxSelectedCount")
+    low, high = count_limit(rules, "minSelectedCount"), count_limit(rules, "maxSelectedCount")
     if low is not None and ticked < low:
         issues.append(Issue("MIN_SELECTED", {"limit": shown(low)}))
     if high is not None and ticked > high:

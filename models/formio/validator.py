@@ -15,8 +15,8 @@ from models.formio.rules import (
     check_boxes,
     check_scalar,
     check_selected,
+    count_limit,
     is_empty,
-    limit,
     shown,
 )
 from models.formio.tree import (
@@ -173,7 +173,7 @@ class _Run:
             if not isinstance(row, dict):
                 self.report(component, index(path, n), Issue("INVALID_TYPE", {}))
         rules = validate_rules(component)
-        low, high = limit(rules, "minLength"), limit(rules, "maxLength")
+        low, high = count_limit(rules, "minLength"), count_limit(rules, "maxLength")
         if low is not None and len(value) < low:
             self.report(component, path, Issue("MIN_LENGTH", {"limit": shown(low)}, "", "MIN_ROWS"))
         if high is not None and len(value) > high:
