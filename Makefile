@@ -24,11 +24,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/sportello serve --migrate --demo
 
-test: $(STAMP) tests/formio_reference/node_modules/.package-lock.json
+NODE_TOOLS := tests/formio_reference/node_modules/.package-lock.json \
+	tests/s3rver/node_modules/.package-lock.json
+
+test: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/pytest
 
-tests/formio_reference/node_modules/.package-lock.json: tests/formio_reference/package-lock.json
-	npm ci --prefix tests/formio_reference --no-audit --no-fund
+# Node.js tools of the tests: @formio/core (the reference validator) and s3rver (an S3 server).
+tests/%/node_modules/.package-lock.json: tests/%/package-lock.json
+	npm ci --prefix tests/$* --no-audit --no-fund
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

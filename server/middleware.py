@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 
@@ -24,11 +25,22 @@ DURATION = Histogram(
 ROUND_TRIPS = Counter("sportello_store_round_trips_total", "Round trips to the stores", ["store"])
 
 
+FILE_LINK = re.compile(r"^(/[^/]+/files/)[^/]+$")
+
+
 def route_label(path: str) -> str:
     """A low-cardinality name for metrics: tenant slugs are not labels."""
     if path.endswith("/graphql"):
         return "graphql"
+    if FILE_LINK.match(path):
+        return "files"
     return path if path in ("/healthz", "/metrics") else "other"
+
+
+def loggable_path(path: str) -> str:
+    """The path without secrets: a signed download link would let anyone with the log read
+    the file while it is valid."""
+    return FILE_LINK.sub(r"\1…", path)
 
 
 class RequestMiddleware:
@@ -75,7 +87,7 @@ class RequestMiddleware:
                 log.info(
                     "request",
                     method=scope["method"],
-                    path=scope["path"],
+                    path=loggable_path(scope["path"]),
                     status=status,
                     duration_ms=round(elapsed * 1000, 2),
                     postgres_round_trips=trips.postgres,

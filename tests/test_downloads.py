@@ -13,6 +13,7 @@ from strawberry.relay import GlobalID
 from auth.file_links import sign_download, verify_download
 from auth.tokens import ExpiredToken, InvalidToken, TokenService
 from resolvers.storage import open_storage
+from server.middleware import loggable_path, route_label
 from tests.graphql import GraphQLClient, LiveServer
 
 NAME = "Caffè perché.pdf"
@@ -148,3 +149,9 @@ def test_links_carry_what_they_were_signed_with() -> None:
     refresh = tokens.issue(owner, None, [], "refresh", 60).token
     with pytest.raises(InvalidToken):
         verify_download(tokens, refresh)
+
+
+def test_signed_links_stay_out_of_logs_and_metric_labels() -> None:
+    assert loggable_path("/bugliano/files/eyJhbGciOi.payload.signature") == "/bugliano/files/…"
+    assert loggable_path("/bugliano/graphql") == "/bugliano/graphql"
+    assert route_label("/bugliano/files/eyJhbGciOi.payload.signature") == "files"

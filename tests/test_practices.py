@@ -249,3 +249,44 @@ def test_the_receipt_downloads_as_a_pdf(api: GraphQLClient, server: LiveServer, 
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_a_practice_keeps_the_form_version_it_was_started_with(
+    api: GraphQLClient, mario: str, fresh_world: None
+) -> None:
+    started = draft(api, mario, certificate_data())
+    query = """{ service(slug: "certificati-anagrafici") {
+        form { id title currentVersion definition } } }"""
+    form = api(query).data["service"]["form"]
+    stricter = dict(form["definition"])
+    stricter["components"] = [
+        *form["definition"]["components"],
+        {
+            "type": "textfield",
+            "key": "motivation",
+            "label": "Motivo",
+            "input": True,
+            "validate": {"required": True},
+        },
+    ]
+    admin = api.login("admin", "admin")
+    saved = api(
+        """mutation($input: SaveFormInput!) { saveForm(input: $input) {
+             version { version } errors { code } } }""",
+        {"input": {"formId": form["id"], "title": form["title"], "definition": stricter}},
+        token=admin,
+    ).data["saveForm"]
+    assert saved["version"]["version"] == form["currentVersion"] + 1
+
+    sent = payload(api(SUBMIT, {"input": {"id": started["id"]}}, token=mario), "submitPractice")
+    assert sent["errors"] == []
+    pinned = api(
+        "query($id: ID!) { practice(id: $id) { form { version } } }",
+        {"id": started["id"]},
+        token=mario,
+    ).data["practice"]["form"]
+    assert pinned["version"] == form["currentVersion"]
+
+    newer = draft(api, mario, certificate_data())
+    refused = payload(api(SUBMIT, {"input": {"id": newer["id"]}}, token=mario), "submitPractice")
+    assert [(e["field"], e["code"]) for e in refused["errors"]] == [("data.motivation", "REQUIRED")]

@@ -18,8 +18,8 @@ from obstore.store import LocalStore, S3Store
 from resolvers.storage import FileStorage, ObjectStorage, open_storage
 from tests.conftest import ROOT, free_port
 
-S3RVER = ROOT / ".sportello" / "tools" / "node_modules" / ".bin" / "s3rver"
-S3RVER_INSTALL = "npm install --prefix .sportello/tools --no-save s3rver@3.7.1"
+S3RVER = ROOT / "tests" / "s3rver" / "node_modules" / ".bin" / "s3rver"
+S3RVER_INSTALL = "make test"
 BUCKET = "sportello"
 S3RVER_KEY = "S3RVER"
 """s3rver's built-in account: access key id and secret are both `S3RVER`."""
@@ -106,7 +106,9 @@ class S3Server:
 def s3rver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     """s3rver: an S3 REST server (Node.js) keeping its buckets in a directory."""
     if not S3RVER.exists():
-        pytest.fail(f"s3rver is not installed: run `{S3RVER_INSTALL}` in {ROOT}")
+        pytest.fail(
+            f"s3rver is not installed: `{S3RVER_INSTALL}` installs it (npm ci in tests/s3rver)"
+        )
     directory = tmp_path_factory.mktemp("s3rver")
     port = free_port()
     log = directory.parent / "s3rver.log"
