@@ -69,6 +69,14 @@ def error_code(code: str) -> ErrorCode:
 ADMINS_ONLY = Problem(None, ErrorCode.FORBIDDEN, "only the tenant's administrators may do this")
 
 
+class Refused(Exception):
+    """Raised inside a transaction to roll all of it back and answer with these problems."""
+
+    def __init__(self, *problems: Problem) -> None:
+        super().__init__("; ".join(problem.message for problem in problems))
+        self.problems = list(problems)
+
+
 @dataclass
 class Outcome(Generic[T]):
     """What a mutation use case returns: the changed object, or the problems that stopped it."""

@@ -13,8 +13,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from auth.practices import is_applicant, sees_internal_notes
 from models.base import utcnow
 from models.practice import FilePurpose, Message, MessageVisibility, Practice, StoredFile
+from models.practice_states import PracticeStatus
 from resolvers.context import Context
-from resolvers.errors import ErrorCode, Outcome, Problem
+from resolvers.errors import ErrorCode, Outcome, Problem, Refused
 from resolvers.files import attachable
 from resolvers.idempotency import claim, remember
 from resolvers.outbox import record_event
@@ -101,30 +102,43 @@ async def send_message(ctx: Context, new: NewMessage) -> Outcome[Message]:
         "visibility": new.visibility.value,
         "files": sorted(str(file_id) for file_id in new.file_ids),
     }
-    async with ctx.db() as session, session.begin():
-        granted = await claim(
-            session, ctx.tenant.id, ctx.viewer.user_id, new.idempotency_key, "sendMessage", request
-        )
-        if granted.problem is not None:
-            return Outcome.failed(granted.problem)
-        if granted.replay is not None:
-            earlier = await session.get(Message, uuid.UUID(granted.replay["message"]))
-            return Outcome(earlier) if earlier else Outcome.failed(not_found("practiceId"))
-        practice = await find_practice(session, ctx, new.practice_id)
-        if practice is None:
-            return Outcome.failed(not_found("practiceId"))
-        purposes = (FilePurpose.MESSAGE,)
-        if problem := await attachable(session, ctx, practice, new.file_ids, purposes):
-            return Outcome.failed(problem)
-        message = await add_message(session, ctx, practice, new.body, new.visibility, new.file_ids)
-        await remember(
-            session,
-            ctx.tenant.id,
-            ctx.viewer.user_id,
-            new.idempotency_key,
-            {"message": str(message.id)},
-        )
-    return Outcome(message)
+    try:
+        async with ctx.db() as session, session.begin():
+            granted = await claim(
+                session,
+                ctx.tenant.id,
+                ctx.viewer.user_id,
+                new.idempotency_key,
+                "sendMessage",
+                request,
+            )
+            if granted.problem is not None:
+                raise Refused(granted.problem)
+            if granted.replay is not None:
+                earlier = await session.get(Message, uuid.UUID(granted.replay["message"]))
+                return Outcome(earlier) if earlier else Outcome.failed(not_found("practiceId"))
+            practice = await find_practice(session, ctx, new.practice_id)
+            if practice is None:
+                raise Refused(not_found("practiceId"))
+            if practice.status is PracticeStatus.DRAFT:
+                message = "send the practice first: the office cannot read a draft"
+                raise Refused(Problem("practiceId", ErrorCode.TRANSITION_NOT_ALLOWED, message))
+            purposes = (FilePurpose.MESSAGE,)
+            if problem := await attachable(session, ctx, practice, new.file_ids, purposes):
+                raise Refused(problem)
+            written = await add_message(
+                session, ctx, practice, new.body, new.visibility, new.file_ids
+            )
+            await remember(
+                session,
+                ctx.tenant.id,
+                ctx.viewer.user_id,
+                new.idempotency_key,
+                {"message": str(written.id)},
+            )
+    except Refused as refusal:
+        return Outcome.failed(*refusal.problems)
+    return Outcome(written)
 
 
 def visible_messages(ctx: Context, practice_id: uuid.UUID) -> list[object]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import uuid
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from models.practice_states import Action, PracticeStatus
 from models.user import Role, User
 from resolvers.catalogue import may_open
 from resolvers.context import Context
-from resolvers.errors import ErrorCode, Outcome, Problem, error_code
+from resolvers.errors import ErrorCode, Outcome, Problem, Refused, error_code
 from resolvers.idempotency import claim, remember
 from resolvers.outbox import record_event
 from resolvers.practice_lookup import find_practice, get_practice, not_found, switches_of
@@ -133,19 +135,37 @@ async def validate_practice_data(
     if version is None:
         return Problem("id", ErrorCode.NO_FORM, "the form version of this practice is missing")
     uploads = await session.exec(
-        select(StoredFile.id).where(
+        select(StoredFile).where(
             StoredFile.practice_id == practice.id,
             StoredFile.uploaded_by == practice.applicant_id,
             col(StoredFile.purpose).in_([FilePurpose.FORM, FilePurpose.INTEGRATION]),
         )
     )
-    owned = {str(file_id) for file_id in uploads}
+    owned = {str(stored.id): stored for stored in uploads}
+
+    def uploaded(reference: dict[str, Any]) -> bool:
+        """One of the applicant's uploads, as stored: the limits then apply to the real file."""
+        stored = owned.get(reference_id(reference.get("id")))
+        return (
+            stored is not None
+            and reference.get("size") == stored.size
+            and reference.get("type") == stored.content_type
+        )
+
     return validate_submission(
-        version.definition,
-        data,
-        language=ctx.language,
-        file_exists=lambda reference: str(reference.get("id")) in owned,
+        version.definition, data, language=ctx.language, file_exists=uploaded
     )
+
+
+def reference_id(value: Any) -> str:
+    """A file reference's id: the file's uuid, or its global id as the API shows it."""
+    text = str(value)
+    try:
+        decoded = base64.b64decode(text, validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return text
+    kind, _, node_id = decoded.partition(":")
+    return node_id if kind == "File" else text
 
 
 def form_problems(result: ValidationResult) -> list[Problem]:
@@ -189,67 +209,73 @@ async def submit_practice(ctx: Context, submission: Submission) -> Outcome[Pract
     if submission.data is not None and (problems := check_data(submission.data)):
         return Outcome.failed(*problems)
     request = {"practice": str(submission.practice_id), "data": submission.data}
-    async with ctx.db() as session, session.begin():
-        granted = await claim(
-            session,
-            ctx.tenant.id,
-            ctx.viewer.user_id,
-            submission.idempotency_key,
-            "submitPractice",
-            request,
-        )
-        if granted.problem is not None:
-            return Outcome.failed(granted.problem)
-        if granted.replay is not None:
-            await session.rollback()
-            return await replayed_practice(ctx, granted.replay)
-        practice = await find_practice(session, ctx, submission.practice_id)
-        if practice is None or practice.applicant_id != ctx.viewer.user_id:
-            return Outcome.failed(not_found())
-        data = practice.data if submission.data is None else submission.data
-        checked = await validate_practice_data(session, ctx, practice, data)
-        if isinstance(checked, Problem):
-            return Outcome.failed(checked)
-        if not checked.valid:
-            return Outcome.failed(*form_problems(checked))
-        service = await session.get(Service, practice.service_id)
-        assert service is not None
-        number = await next_number(session, ctx.tenant.id)
-        now = utcnow()
-        outcome = await apply_steps(
-            session,
-            ctx,
-            practice,
-            switches_of(service, practice),
-            (Step(Action.SUBMIT), Step(Action.ACQUIRE, as_system=True)),
-            changes={
-                "data": checked.data,
-                "number": number,
-                "submitted_at": now,
-                "subject": ctx.text(service.name),
-            },
-        )
-        if outcome.value is None:
-            await session.rollback()
-            return outcome
-        submitted = outcome.value
-        record_event(
-            session,
-            ctx.tenant.id,
-            "practice.submitted",
-            submitted.id,
-            submitted.version,
-            event_payload(submitted),
-        )
-        await store_receipt(session, ctx, submitted, service, checked.data)
-        await remember(
-            session,
-            ctx.tenant.id,
-            ctx.viewer.user_id,
-            submission.idempotency_key,
-            {"practice": str(outcome.value.id)},
-        )
-    return outcome
+    try:
+        async with ctx.db() as session, session.begin():
+            granted = await claim(
+                session,
+                ctx.tenant.id,
+                ctx.viewer.user_id,
+                submission.idempotency_key,
+                "submitPractice",
+                request,
+            )
+            if granted.problem is not None:
+                raise Refused(granted.problem)
+            if granted.replay is not None:
+                return await replayed_practice(ctx, granted.replay)
+            submitted = await send_draft(session, ctx, submission)
+            await remember(
+                session,
+                ctx.tenant.id,
+                ctx.viewer.user_id,
+                submission.idempotency_key,
+                {"practice": str(submitted.id)},
+            )
+    except Refused as refusal:
+        return Outcome.failed(*refusal.problems)
+    return Outcome(submitted)
+
+
+async def send_draft(session: AsyncSession, ctx: Context, submission: Submission) -> Practice:
+    """Validation, number, the two steps, events and receipt; `Refused` rolls all back."""
+    practice = await find_practice(session, ctx, submission.practice_id)
+    if practice is None or practice.applicant_id != ctx.viewer.user_id:
+        raise Refused(not_found())
+    data = practice.data if submission.data is None else submission.data
+    checked = await validate_practice_data(session, ctx, practice, data)
+    if isinstance(checked, Problem):
+        raise Refused(checked)
+    if not checked.valid:
+        raise Refused(*form_problems(checked))
+    service = await session.get(Service, practice.service_id)
+    assert service is not None
+    number = await next_number(session, ctx.tenant.id)
+    outcome = await apply_steps(
+        session,
+        ctx,
+        practice,
+        switches_of(service, practice),
+        (Step(Action.SUBMIT), Step(Action.ACQUIRE, as_system=True)),
+        changes={
+            "data": checked.data,
+            "number": number,
+            "submitted_at": utcnow(),
+            "subject": ctx.text(service.name),
+        },
+    )
+    if outcome.value is None:
+        raise Refused(*outcome.problems)
+    submitted = outcome.value
+    record_event(
+        session,
+        ctx.tenant.id,
+        "practice.submitted",
+        submitted.id,
+        submitted.version,
+        event_payload(submitted),
+    )
+    await store_receipt(session, ctx, submitted, service, checked.data)
+    return submitted
 
 
 async def replayed_practice(ctx: Context, result: dict[str, Any]) -> Outcome[Practice]:

@@ -60,6 +60,10 @@ class File:
     url: str = strawberry.field(
         description="A signed download link, valid for a few minutes, relative to the server."
     )
+    reference: JSON = strawberry.field(
+        description="What to put in the form data for a file component: "
+        "`{id, name, size, type}` as Form.io stores file values."
+    )
 
     @classmethod
     def from_row(cls, row: StoredFile, ctx: Context) -> File:
@@ -72,6 +76,9 @@ class File:
             purpose=row.purpose,
             created_at=row.created_at,
             url=download_url(ctx, row),
+            reference=JSON(
+                {"id": str(row.id), "name": row.name, "size": row.size, "type": row.content_type}
+            ),
         )
 
 
@@ -79,9 +86,19 @@ def readable_practice(ctx: Context, row: PracticeRow) -> bool:
     return may_read_practice(ctx.viewer, ctx.tenant.slug, row.applicant_id, row.status)
 
 
+def shown_to_applicant(ctx: Context, row: StoredFile) -> bool:
+    """The citizen's own uploads and the platform's files; the office's only once sent with a
+    message or a step (an outcome still being prepared is not the citizen's yet), and never
+    those of an internal note."""
+    if row.internal:
+        return False
+    sent = row.message_id is not None or row.status_change_id is not None
+    return sent or row.uploaded_by is None or row.uploaded_by == ctx.viewer.user_id
+
+
 def visible_files(ctx: Context, rows: Iterable[StoredFile]) -> list[File]:
     staff = sees_internal_notes(ctx.viewer, ctx.tenant.slug)
-    return [File.from_row(row, ctx) for row in rows if staff or not row.internal]
+    return [File.from_row(row, ctx) for row in rows if staff or shown_to_applicant(ctx, row)]
 
 
 @strawberry.type(description="One step of a practice's history.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -110,3 +111,67 @@ def in_charge(api: GraphQLClient, citizen: str, operator: str) -> dict[str, Any]
 
 def fresh_key() -> str:
     return str(uuid.uuid4())
+
+
+FILE_FIELDS = "id name contentType size sha256 purpose url reference"
+UPLOAD = f"""mutation($input: UploadFileInput!) {{
+  uploadFile(input: $input) {{ file {{ {FILE_FIELDS} }} {ERRORS} }} }}"""
+SEND_MESSAGE = f"""mutation($input: SendMessageInput!) {{
+  sendMessage(input: $input) {{
+    message {{ id body visibility fromApplicant readAt author {{ username fiscalCode }}
+      attachments {{ {FILE_FIELDS} }} }}
+    {ERRORS} }} }}"""
+MARK_READ = f"""mutation($input: MarkMessagesReadInput!) {{
+  markMessagesRead(input: $input) {{ practice {{ id unreadCount }} {ERRORS} }} }}"""
+
+
+def upload(
+    api: GraphQLClient,
+    token: str | None,
+    practice_id: str,
+    name: str,
+    content: bytes,
+    *,
+    preflight: bool = True,
+    tenant: str = "bugliano",
+    **input: Any,
+) -> Result:
+    """`uploadFile` as a GraphQL multipart request: operations, map, then the file part."""
+    operations = {
+        "query": UPLOAD,
+        "variables": {"input": {"practiceId": practice_id, "file": None, **input}},
+    }
+    headers = {"Apollo-Require-Preflight": "true"} if preflight else {}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    response = api.http.post(
+        f"/{tenant}/graphql",
+        data={
+            "operations": json.dumps(operations),
+            "map": json.dumps({"0": ["variables.input.file"]}),
+        },
+        files={"0": (name, content, "application/octet-stream")},
+        headers=headers,
+    )
+    return Result(response.status_code, response.json(), response.headers)
+
+
+def uploaded(
+    api: GraphQLClient, token: str, practice_id: str, name: str, content: bytes, **input: Any
+) -> dict[str, Any]:
+    """The file of a successful upload."""
+    body = payload(upload(api, token, practice_id, name, content, **input), "uploadFile")
+    assert body["errors"] == [], body["errors"]
+    return dict(body["file"])
+
+
+def file_reference(file: dict[str, Any]) -> dict[str, Any]:
+    """How form data points at an upload: the `reference` the server gave for the file."""
+    return dict(file["reference"])
+
+
+def send_message(api: GraphQLClient, token: str, practice_id: str, **input: Any) -> dict[str, Any]:
+    return payload(
+        api(SEND_MESSAGE, {"input": {"practiceId": practice_id, **input}}, token=token),
+        "sendMessage",
+    )
