@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint schema bench clean help
+.PHONY: run test lint schema bench bench-forms clean help
 
 help:
 	@echo "make run     install, start the embedded stack, migrate, load the demo, serve on :8000"
@@ -12,6 +12,7 @@ help:
 	@echo "make lint    ruff and mypy"
 	@echo "make schema  regenerate codegen/schema.graphql"
 	@echo "make bench   catalogue benchmark (prints requests/s and latency percentiles)"
+	@echo "make bench-forms  time to validate a 200-field Form.io submission"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -45,6 +46,9 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/catalogue.py
+
+bench-forms: $(STAMP)
+	$(BIN)/python bench/formio_validation.py
 
 clean:
 	-$(BIN)/sportello embedded stop

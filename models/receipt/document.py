@@ -8,7 +8,7 @@ from typing import Any
 
 from models.formio.messages import pick_language
 from models.receipt.blocks import Block, submission_blocks
-from models.receipt.pdf import ReceiptPDF, Style, parse_colour
+from models.receipt.pdf import PAGE_COUNT, ReceiptPDF, Style, parse_colour
 from models.receipt.texts import EMPTY, format_moment, word
 
 
@@ -41,9 +41,7 @@ def render_receipt(receipt: ReceiptInput) -> bytes:
     if receipt.submitted_at.tzinfo is None:  # not expected: taken as UTC, never as server time
         receipt = replace(receipt, submitted_at=receipt.submitted_at.replace(tzinfo=UTC))
     blocks = submission_blocks(receipt.definition, receipt.data, language)
-    # The footer says "page 1 of N": a first run counts the pages, the second prints them.
-    pages = _draw(receipt, language, blocks, "?").pages_count
-    return bytes(_draw(receipt, language, blocks, str(pages)).output())
+    return bytes(_draw(receipt, language, blocks).output())
 
 
 def _summary(receipt: ReceiptInput, language: str) -> list[tuple[str, str]]:
@@ -56,10 +54,10 @@ def _summary(receipt: ReceiptInput, language: str) -> list[tuple[str, str]]:
     ]
 
 
-def _draw(receipt: ReceiptInput, language: str, blocks: list[Block], pages: str) -> ReceiptPDF:
+def _draw(receipt: ReceiptInput, language: str, blocks: list[Block]) -> ReceiptPDF:
     style = Style(receipt.tenant_name, parse_colour(receipt.primary_colour), receipt.logo_png)
     footer_left = word("FOOTER", language, number=receipt.practice_number)
-    footer_right = word("PAGE", language, page="{page}", pages=pages)
+    footer_right = word("PAGE", language, page="{page}", pages=PAGE_COUNT)
     pdf = ReceiptPDF(style, footer_left, footer_right)
     title = word("TITLE", language)
     _metadata(pdf, receipt, language, f"{title} {receipt.practice_number}")

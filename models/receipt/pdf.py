@@ -74,12 +74,17 @@ def is_light(colour: Colour) -> bool:
     return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255 > 0.6
 
 
+PAGE_COUNT = "\ue000"
+"""Stands for the number of pages until the document is written (fpdf2's alias): a private-use
+character, so a citizen's "{nb}" stays text and the pages are drawn once."""
+
+
 def printable(text: str, glyphs: Container[int]) -> str:
     """`text` with only characters the font can draw: invisible marks dropped, tabs as spaces,
     anything else the font lacks (CJK, most emoji, lone surrogates) as U+FFFD."""
     shown: list[str] = []
     for char in unicodedata.normalize("NFC", text):
-        if char == "\n" or ord(char) in glyphs:
+        if char in ("\n", PAGE_COUNT) or ord(char) in glyphs:
             shown.append(char)
         elif char == "\t":
             shown.append("    ")
@@ -99,7 +104,7 @@ class ReceiptPDF(FPDF):
         self.accent = INK if is_light(style.colour) else style.colour
         self.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
         self.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
-        self.alias_nb_pages("")  # off: a citizen's "{nb}" is text, not the page count
+        self.alias_nb_pages(PAGE_COUNT)
         self.set_margins(MARGIN, BAND + 10, MARGIN)
         self.set_auto_page_break(True, margin=BOTTOM)
         self.logo_size = self._load_logo()
