@@ -11,12 +11,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Column, Table, insert, select, text
+from sqlmodel import SQLModel
 
+import models  # noqa: F401  (registers every table)
 from server.database import open_stores, recreate_database
 from server.embedded import EmbeddedStack
 from server.migrate import upgrade
@@ -97,13 +101,83 @@ async def reset_and_seed(urls: dict[str, str]) -> None:
         await state.close()
 
 
+@dataclass
+class Snapshot:
+    """The rows and documents of the seeded world, to put back after a test that changed them.
+
+    Seeding again would be the same world, only slower: the demo practices are made through
+    the use cases (validation, receipts) and cost seconds each time.
+    """
+
+    rows: dict[str, list[dict[str, Any]]]
+    documents: dict[str, list[dict[str, Any]]]
+
+
+def writable_columns(table: Table) -> list[Column[Any]]:
+    return [column for column in table.columns if column.computed is None]
+
+
+async def take_snapshot(urls: dict[str, str]) -> Snapshot:
+    stores = await open_stores(
+        urls["DATABASE_URL"], urls["MONGODB_URL"], urls["MONGODB_DATABASE"], urls["REDIS_URL"]
+    )
+    try:
+        rows = {}
+        async with stores.engine.connect() as connection:
+            for table in SQLModel.metadata.sorted_tables:
+                result = await connection.execute(select(*writable_columns(table)))
+                rows[table.name] = [dict(row._mapping) for row in result]
+        documents = {
+            name: await stores.mongo[name].find({}).to_list(None)
+            for name in await stores.mongo.list_collection_names()
+        }
+        return Snapshot(rows, documents)
+    finally:
+        await stores.close()
+
+
+async def restore(urls: dict[str, str], snapshot: Snapshot) -> None:
+    stores = await open_stores(
+        urls["DATABASE_URL"], urls["MONGODB_URL"], urls["MONGODB_DATABASE"], urls["REDIS_URL"]
+    )
+    try:
+        tables = SQLModel.metadata.sorted_tables
+        async with stores.engine.begin() as connection:
+            names = ", ".join(f'"{table.name}"' for table in tables)
+            await connection.execute(text(f"TRUNCATE {names} CASCADE"))
+            for table in tables:
+                if snapshot.rows[table.name]:
+                    await connection.execute(insert(table), snapshot.rows[table.name])
+        for name in await stores.mongo.list_collection_names():
+            await stores.mongo[name].delete_many({})
+        for name, documents in snapshot.documents.items():
+            if documents:
+                await stores.mongo[name].insert_many(documents)
+        await stores.redis.flushdb()
+    finally:
+        await stores.close()
+
+
 @pytest.fixture(scope="session")
-def world(store_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """A migrated test database holding the demo data, and the server's data directory."""
+def seeded(
+    store_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[dict[str, str], Snapshot]:
+    """A migrated test database holding the demo data, the server's data directory, and a
+    snapshot of that world taken before any test changes it."""
     upgrade(store_urls["DATABASE_URL"])
     urls = {**store_urls, "SPORTELLO_DATA_DIR": str(tmp_path_factory.mktemp("data"))}
     asyncio.run(reset_and_seed(urls))
-    return urls
+    return urls, asyncio.run(take_snapshot(urls))
+
+
+@pytest.fixture(scope="session")
+def world(seeded: tuple[dict[str, str], Snapshot]) -> dict[str, str]:
+    return seeded[0]
+
+
+@pytest.fixture(scope="session")
+def snapshot(seeded: tuple[dict[str, str], Snapshot]) -> Snapshot:
+    return seeded[1]
 
 
 @pytest.fixture(scope="session")
@@ -150,7 +224,7 @@ def api(server: LiveServer) -> Iterator[GraphQLClient]:
 
 
 @pytest.fixture
-def fresh_world(world: dict[str, str]) -> Iterator[None]:
+def fresh_world(world: dict[str, str], snapshot: Snapshot) -> Iterator[None]:
     """For tests that change data: the demo world is restored after them."""
     yield
-    asyncio.run(reset_and_seed(world))
+    asyncio.run(restore(world, snapshot))
