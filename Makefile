@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint schema bench bench-forms clean help
+.PHONY: run test lint schema bench bench-forms bench-slots clean help
 
 help:
 	@echo "make run     install, start the embedded stack, migrate, load the demo, serve on :8000"
@@ -13,6 +13,7 @@ help:
 	@echo "make schema  regenerate codegen/schema.graphql"
 	@echo "make bench   catalogue benchmark (prints requests/s and latency percentiles)"
 	@echo "make bench-forms  time to validate a 200-field Form.io submission"
+	@echo "make bench-slots  time to compute a month of free slots of a 4-desk calendar"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -49,6 +50,9 @@ bench: $(STAMP)
 
 bench-forms: $(STAMP)
 	$(BIN)/python bench/formio_validation.py
+
+bench-slots: $(STAMP)
+	$(BIN)/python bench/slots.py
 
 clean:
 	-$(BIN)/sportello embedded stop

@@ -1,5 +1,17 @@
 """Domain model: SQLModel tables, Beanie documents, enums and pure domain rules."""
 
+from models.booking import (
+    BookingStatus,
+    Calendar,
+    CalendarKind,
+    Closure,
+    Meeting,
+    OpeningHour,
+    Resource,
+    ResourceBooking,
+    ResourceKind,
+    ServiceCalendar,
+)
 from models.catalogue import Category, Service, ServiceAccessLevel, ServiceGroup, ServiceStatus
 from models.form import FormHead, FormVersion
 from models.idempotency import IdempotencyKey
@@ -18,22 +30,32 @@ from models.tenant import Tenant
 from models.user import Role, User, UserKind
 
 __all__ = [
+    "BookingStatus",
+    "Calendar",
+    "CalendarKind",
     "Category",
+    "Closure",
     "Event",
     "FilePurpose",
     "FormHead",
     "FormVersion",
     "IdempotencyKey",
+    "Meeting",
     "Message",
     "MessageVisibility",
     "Office",
+    "OpeningHour",
     "OperatorOffice",
     "Practice",
     "PracticeCounter",
     "PracticeStatusChange",
+    "Resource",
+    "ResourceBooking",
+    "ResourceKind",
     "Role",
     "Service",
     "ServiceAccessLevel",
+    "ServiceCalendar",
     "ServiceGroup",
     "ServiceOffice",
     "ServiceStatus",

@@ -28,5 +28,7 @@ class Tenant(SQLModel, table=True):
     """Keys `logoUrl` and `primaryColor` (a `#rrggbb` colour)."""
     contacts: dict[str, str] = json_object_field()
     """Keys `email`, `pec`, `phone`, `address`."""
+    patron_day: str | None = Field(default=None, max_length=5)
+    """`MM-DD` of the patron saint's feast: a holiday of the municipality's calendars."""
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()

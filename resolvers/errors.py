@@ -31,6 +31,13 @@ class ErrorCode(StrEnum):
     FILE_TOO_LARGE = "FILE_TOO_LARGE"
     FILE_TYPE_NOT_ALLOWED = "FILE_TYPE_NOT_ALLOWED"
     FILE_EMPTY = "FILE_EMPTY"
+    # appointments and resource bookings
+    SLOT_UNAVAILABLE = "SLOT_UNAVAILABLE"
+    SLOT_FULL = "SLOT_FULL"
+    INTERVAL_UNAVAILABLE = "INTERVAL_UNAVAILABLE"
+    INTERVAL_TAKEN = "INTERVAL_TAKEN"
+    HOLD_EXPIRED = "HOLD_EXPIRED"
+    TOO_LATE = "TOO_LATE"
     # Form.io submission problems (models/formio), reported on `data.<component path>`
     INVALID_DATE = "INVALID_DATE"
     INVALID_EMAIL = "INVALID_EMAIL"

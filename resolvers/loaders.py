@@ -16,6 +16,7 @@ from sqlmodel import col, func, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from models.booking import Calendar, Closure, Meeting, OpeningHour, Resource, ResourceBooking
 from models.catalogue import Category, Service, ServiceGroup
 from models.form import FormHead, FormVersion
 from models.office import Office, ServiceOffice
@@ -226,6 +227,14 @@ class Loaders:
     last_public_message: DataLoader[uuid.UUID, Message | None]
     unread_by_applicant: DataLoader[uuid.UUID, int]
     unread_by_staff: DataLoader[uuid.UUID, int]
+    calendar: DataLoader[uuid.UUID, Calendar | None]
+    opening_hours: DataLoader[uuid.UUID, list[OpeningHour]]
+    meeting: DataLoader[uuid.UUID, Meeting | None]
+    resource: DataLoader[uuid.UUID, Resource | None]
+    resource_booking: DataLoader[uuid.UUID, ResourceBooking | None]
+    calendars_by_office: DataLoader[uuid.UUID, list[Calendar]]
+    closure: DataLoader[uuid.UUID, Closure | None]
+    closures: DataLoader[uuid.UUID, list[Closure]]
 
     @classmethod
     def for_tenant(cls, sessions: Sessions, tenant_id: uuid.UUID) -> Loaders:
@@ -273,4 +282,27 @@ class Loaders:
             last_public_message=last_message_loader(sessions, tenant_id, with_internal=False),
             unread_by_applicant=unread_count_loader(sessions, tenant_id, for_applicant=True),
             unread_by_staff=unread_count_loader(sessions, tenant_id, for_applicant=False),
+            calendar=by_id_loader(sessions, tenant_id, Calendar),
+            opening_hours=grouped_loader(
+                sessions,
+                tenant_id,
+                OpeningHour,
+                col(OpeningHour.calendar_id),
+                col(OpeningHour.begin),
+            ),
+            meeting=by_id_loader(sessions, tenant_id, Meeting),
+            resource=by_id_loader(sessions, tenant_id, Resource),
+            resource_booking=by_id_loader(sessions, tenant_id, ResourceBooking),
+            calendars_by_office=grouped_loader(
+                sessions, tenant_id, Calendar, col(Calendar.office_id), col(Calendar.slug)
+            ),
+            closure=by_id_loader(sessions, tenant_id, Closure),
+            closures=grouped_loader(
+                sessions,
+                tenant_id,
+                Closure,
+                col(Closure.calendar_id),
+                col(Closure.first_day),
+                col(Closure.last_day),
+            ),
         )

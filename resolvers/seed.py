@@ -128,6 +128,7 @@ def tenant_values(spec: Spec) -> Spec:
         "languages": spec.get("languages", ["it"]),
         "theme": spec.get("theme", {}),
         "contacts": spec.get("contacts", {}),
+        "patron_day": spec.get("patron_day"),
     }
 
 

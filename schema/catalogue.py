@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -19,6 +19,9 @@ from resolvers.catalogue import may_open
 from resolvers.context import Context
 from schema.base import Info, load_nodes
 from schema.form import Form
+
+if TYPE_CHECKING:
+    from schema.appointment import Calendar
 
 strawberry.enum(
     ServiceStatus,
@@ -112,6 +115,16 @@ class Office(relay.Node):
             email=row.contacts.get("email"),
             phone=row.contacts.get("phone"),
         )
+
+    @strawberry.field(description="The office's appointment calendars, by slug.")
+    async def calendars(
+        self, info: Info
+    ) -> list[Annotated[Calendar, strawberry.lazy("schema.appointment")]]:
+        # imported here: schema.appointment imports this module for its Office
+        from schema.appointment import Calendar
+
+        rows = await info.context.loaders.calendars_by_office.load(uuid.UUID(self.id))
+        return [Calendar.from_row(row, info.context) for row in rows]
 
     @classmethod
     async def resolve_nodes(

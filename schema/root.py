@@ -17,6 +17,9 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from schema.appointment import Appointment, Calendar
+from schema.appointment_api import AppointmentMutation, AppointmentQuery
+from schema.calendar_admin import AdminBookingMutation, AdminBookingQuery
 from schema.catalogue import Category, Office, Service, ServiceGroup
 from schema.form import Form
 from schema.mutations import Mutation
@@ -24,12 +27,32 @@ from schema.practice import Message, Practice
 from schema.practice_mutations import PracticeMutation
 from schema.practice_queries import PracticeQuery
 from schema.queries import Query
+from schema.resource import Resource, ResourceBooking, ResourceMutation, ResourceQuery
 from schema.tenant import Tenant
 from schema.user import User
 
-NODE_TYPES = [Category, Form, Message, Office, Practice, Service, ServiceGroup, Tenant, User]
-ROOT_QUERY = merge_types("Query", (Query, PracticeQuery))
-ROOT_MUTATION = merge_types("Mutation", (Mutation, PracticeMutation))
+NODE_TYPES = [
+    Appointment,
+    Calendar,
+    Category,
+    Form,
+    Message,
+    Office,
+    Practice,
+    Resource,
+    ResourceBooking,
+    Service,
+    ServiceGroup,
+    Tenant,
+    User,
+]
+ROOT_QUERY = merge_types(
+    "Query", (Query, PracticeQuery, AppointmentQuery, ResourceQuery, AdminBookingQuery)
+)
+ROOT_MUTATION = merge_types(
+    "Mutation",
+    (Mutation, PracticeMutation, AppointmentMutation, ResourceMutation, AdminBookingMutation),
+)
 
 
 def build_schema(

@@ -1,4 +1,4 @@
-"""The `sportello` command line: serve, migrate, seed, token, export-schema, embedded."""
+"""The `sportello` command line: serve, worker, migrate, seed, token, export-schema, embedded."""
 
 from __future__ import annotations
 
@@ -134,6 +134,51 @@ def serve(
             access_log=False,
             log_config=None,
         )
+
+
+@app.command()
+def worker(
+    concurrency: int | None = typer.Option(
+        None,
+        min=1,
+        help="Jobs run at the same time [default: SPORTELLO_WORKER_CONCURRENCY, 4].",
+        show_default=False,
+    ),
+    tasks_module: list[str] = typer.Option(
+        [],
+        "--tasks-module",
+        metavar="MODULE",
+        help="Also import MODULE for its @task functions (repeatable; plugins, the tests).",
+    ),
+) -> None:
+    """Run the background jobs (expired holds, reminders…) until SIGTERM or Ctrl+C, which
+    let the running jobs finish. Failed jobs are retried with backoff."""
+    from resolvers.notify import SmtpServer
+    from server.logs import configure_logging
+    from server.worker import run_worker
+
+    settings = settings_or_exit()
+    configure_logging(settings.log_level)
+    if settings.smtp_url:
+        try:
+            SmtpServer.from_url(settings.smtp_url)
+        except ValueError as error:
+            console.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(2) from error
+    jobs_at_once = concurrency or settings.worker_concurrency
+    with store_urls(settings) as resolved:
+        exit_unless_migrated(resolved)
+        mail = "SMTP" if settings.smtp_url else "the log only (SPORTELLO_SMTP_URL unset)"
+
+        def ready() -> None:
+            console.print(
+                f"[bold green]Sportello worker[/bold green]: {jobs_at_once} jobs at a time, "
+                f"mail to {mail}; SIGTERM or Ctrl+C stops it after the running jobs",
+                soft_wrap=True,
+            )
+
+        asyncio.run(run_worker(resolved, jobs_at_once, tasks_module, on_ready=ready))
+    console.print("worker stopped")
 
 
 @app.command()

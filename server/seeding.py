@@ -9,6 +9,7 @@ from sqlmodel import select
 from auth.viewer import Viewer
 from models.tenant import Tenant
 from resolvers.context import Context
+from resolvers.demo_calendars import seed_demo_calendars
 from resolvers.demo_practices import seed_demo_practices
 from resolvers.seed import Progress, SeedReport, seed_demo
 from server.state import AppState
@@ -29,10 +30,14 @@ async def seed_platform(
         tenants = (await session.exec(select(Tenant).order_by(Tenant.slug))).all()
     for tenant in tenants:
         if progress is not None:
-            progress(f"{tenant.slug}: practices")
+            progress(f"{tenant.slug}: practices, calendars and resources")
         practices = await seed_demo_practices(
             partial(contexts_of, state, tenant), tenant.id, tenant.slug
         )
         report.note("practices", "created", practices.created)
         report.note("practices", "unchanged", practices.unchanged)
+        calendars = await seed_demo_calendars(
+            partial(contexts_of, state, tenant), tenant.id, tenant.slug
+        )
+        report.note("calendars", "created", calendars)
     return report

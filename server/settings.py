@@ -58,6 +58,9 @@ class Settings(BaseSettings):
         default_factory=lambda: list(DEFAULT_ALLOWED_TYPES), alias="SPORTELLO_ALLOWED_UPLOAD_TYPES"
     )
     download_link_seconds: int = Field(default=300, ge=1, alias="SPORTELLO_DOWNLOAD_LINK_SECONDS")
+    smtp_url: str | None = Field(default=None, alias="SPORTELLO_SMTP_URL")
+    mail_from: str = Field(default="Sportello <noreply@localhost>", alias="SPORTELLO_MAIL_FROM")
+    worker_concurrency: int = Field(default=4, ge=1, alias="SPORTELLO_WORKER_CONCURRENCY")
 
     @field_validator(
         "allowed_origins", "previous_secret_keys", "allowed_upload_types", mode="before"

@@ -5,6 +5,7 @@ set), a fresh test database, the demo data seeded through the CLI's code path, a
 from __future__ import annotations
 
 import asyncio
+import mailbox
 import os
 import socket
 import subprocess
@@ -12,6 +13,9 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as email_policy
 from pathlib import Path
 from typing import Any
 
@@ -228,3 +232,108 @@ def fresh_world(world: dict[str, str], snapshot: Snapshot) -> Iterator[None]:
     """For tests that change data: the demo world is restored after them."""
     yield
     asyncio.run(restore(world, snapshot))
+
+
+@dataclass(frozen=True)
+class MailServer:
+    """A real SMTP server (aiosmtpd, tests/smtp_server.py) that requires a login and keeps
+    every mail it accepts in a Maildir."""
+
+    url: str
+    """`smtp://user:password@127.0.0.1:<port>`, as SPORTELLO_SMTP_URL."""
+    maildir: Path
+
+    def messages(self, subject: str | None = None) -> list[EmailMessage]:
+        """The mails received so far (with that subject, if given)."""
+        box = mailbox.Maildir(self.maildir, create=False)
+        parsed = [
+            message_from_bytes(box.get_bytes(key), _class=EmailMessage, policy=email_policy)
+            for key in box.iterkeys()
+        ]
+        return [mail for mail in parsed if subject is None or mail["Subject"] == subject]
+
+
+def wait_until_listening(port: int, process: subprocess.Popen[bytes], what: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"{what} did not listen on {port}")
+
+
+@pytest.fixture(scope="session")
+def mail_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MailServer]:
+    maildir = tmp_path_factory.mktemp("mail") / "maildir"  # made by the server, with cur/ new/
+    port = free_port()
+    user, password = "sportello", "mail-secret"
+    script = ROOT / "tests" / "smtp_server.py"
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(port), str(maildir), user, password],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_listening(port, process, "the SMTP server")
+        yield MailServer(f"smtp://{user}:{password}@127.0.0.1:{port}", maildir)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@dataclass(frozen=True)
+class LiveWorker:
+    process: subprocess.Popen[bytes]
+    env: dict[str, str]
+    log: Path
+
+
+def worker_env(world: dict[str, str], mail_server: MailServer) -> dict[str, str]:
+    """The environment of a test worker: the test stores, INFO logs (one line per job) and
+    the test SMTP server."""
+    return {
+        **os.environ,
+        **world,
+        "SPORTELLO_SECRET_KEY": TEST_SECRET_KEY,
+        "SPORTELLO_LOG_LEVEL": "INFO",
+        "SPORTELLO_SMTP_URL": mail_server.url,
+    }
+
+
+def start_worker(env: dict[str, str], log: Path, *options: str) -> LiveWorker:
+    """`sportello worker` in its own process, returned once it logged `worker.ready`."""
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "server", "worker", *options],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 60
+    while '"worker.ready"' not in log.read_text():
+        if process.poll() is not None:
+            raise RuntimeError(f"sportello worker exited:\n{log.read_text()}")
+        if time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"sportello worker did not get ready:\n{log.read_text()}")
+        time.sleep(0.1)
+    return LiveWorker(process, env, log)
+
+
+@pytest.fixture(scope="session")
+def worker(
+    world: dict[str, str], mail_server: MailServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveWorker]:
+    """`sportello worker` on the test world, as a deployment runs it, sending mail to
+    `mail_server`; it also runs the tests' own tasks (tests/worker_tasks.py)."""
+    log = tmp_path_factory.mktemp("logs") / "worker.log"
+    live = start_worker(worker_env(world, mail_server), log, "--tasks-module", "tests.worker_tasks")
+    yield live
+    live.process.terminate()
+    live.process.wait(timeout=30)

@@ -26,6 +26,13 @@ def test_compose_sets_only_settings_the_app_reads() -> None:
             assert environment[url], (name, url)
 
 
+def test_compose_runs_the_worker_after_the_migrations() -> None:
+    worker = compose()["services"]["worker"]
+    assert worker["command"] == ["sportello", "worker"]
+    assert "profiles" not in worker  # `docker compose up` starts it
+    assert worker["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
+
+
 def test_compose_stores_match_the_urls() -> None:
     services = compose()["services"]
     environment = services["app"]["environment"]

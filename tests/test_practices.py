@@ -34,12 +34,13 @@ def mario(api: GraphQLClient) -> str:
 
 
 def sql(world: dict[str, str], statement: str, **params: Any) -> list[Any]:
-    """Rows straight from the database, to check what the API must not show."""
+    """Rows straight from the database (committed), to check what the API must not show or
+    to play the clock forward."""
 
     async def run() -> list[Any]:
         engine = create_engine(world["DATABASE_URL"], pool_size=1)
         try:
-            async with engine.connect() as connection:
+            async with engine.begin() as connection:
                 return list((await connection.execute(text(statement), params)).all())
         finally:
             await engine.dispose()

@@ -1,0 +1,221 @@
+"""The life of an appointment after the hold: confirmation, cancellation, rescheduling, and the
+office's approval, refusal and outcome."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from auth.practices import is_applicant
+from models.base import utcnow
+from models.booking import BookingStatus, Calendar, Meeting
+from models.practice import Practice
+from resolvers.appointments import (
+    CONFIRMATION,
+    REMIND,
+    bookable_slot,
+    expire_stale_holds,
+    free_desk,
+    lock_day,
+    opening_hour_of,
+    record_meeting_event,
+)
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, Outcome, Problem, Refused
+from resolvers.jobs import enqueue
+
+MAX_MESSAGE = 2000
+
+Change = Callable[[AsyncSession, Context, Meeting, Calendar], Awaitable[str]]
+"""Changes a locked meeting (raising `Refused` when it may not) and names its event."""
+
+
+def not_found() -> Problem:
+    return Problem("id", ErrorCode.NOT_FOUND, "no such appointment")
+
+
+def is_booker(ctx: Context, meeting: Meeting) -> bool:
+    """The citizen it is for, or whoever booked it."""
+    return ctx.viewer.user_id is not None and ctx.viewer.user_id in (
+        meeting.citizen_id,
+        meeting.booked_by,
+    )
+
+
+def may_see(ctx: Context, meeting: Meeting) -> bool:
+    return is_booker(ctx, meeting) or ctx.viewer.is_staff_of(ctx.tenant.slug)
+
+
+async def change_meeting(ctx: Context, meeting_id: uuid.UUID, change: Change) -> Outcome[Meeting]:
+    """Lock the meeting, apply `change`, record its event; nothing is written on refusal."""
+    try:
+        async with ctx.db() as session, session.begin():
+            meeting = await session.get(Meeting, meeting_id, with_for_update=True)
+            if meeting is None or meeting.tenant_id != ctx.tenant.id or not may_see(ctx, meeting):
+                raise Refused(not_found())
+            calendar = await session.get(Calendar, meeting.calendar_id)
+            assert calendar is not None
+            event_type = await change(session, ctx, meeting, calendar)
+            meeting.updated_at = utcnow()
+            session.add(meeting)
+            await session.flush()
+            record_meeting_event(session, meeting, event_type)
+    except Refused as refusal:
+        return Outcome.failed(*refusal.problems)
+    return Outcome(meeting)
+
+
+def refuse_status(meeting: Meeting, *allowed: BookingStatus) -> None:
+    if meeting.status not in allowed:
+        names = " or ".join(status.name for status in allowed)
+        message = f"the appointment is {meeting.status.name}, not {names}"
+        raise Refused(Problem("id", ErrorCode.TRANSITION_NOT_ALLOWED, message))
+
+
+def cut_off(meeting: Meeting, calendar: Calendar) -> datetime:
+    return meeting.start_at - timedelta(days=calendar.cancel_days_before)
+
+
+def refuse_late_citizen(ctx: Context, meeting: Meeting, calendar: Calendar) -> None:
+    """Citizens change their appointments until the calendar's cut-off; the office always."""
+    if ctx.viewer.is_staff_of(ctx.tenant.slug):
+        return
+    if utcnow() > cut_off(meeting, calendar):
+        message = f"changes are possible until {calendar.cancel_days_before} days before"
+        raise Refused(Problem("id", ErrorCode.TOO_LATE, message))
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    meeting_id: uuid.UUID
+    message: str | None = None
+    practice_id: uuid.UUID | None = None
+
+
+async def confirm(ctx: Context, confirmation: Confirmation) -> Outcome[Meeting]:
+    """Keep a held slot: APPROVED, or PENDING when the calendar is moderated."""
+
+    async def apply(
+        session: AsyncSession, ctx: Context, meeting: Meeting, calendar: Calendar
+    ) -> str:
+        if not is_booker(ctx, meeting):
+            raise Refused(not_found())
+        refuse_status(meeting, BookingStatus.DRAFT)
+        if meeting.hold_expires_at is not None and meeting.hold_expires_at <= utcnow():
+            message = "the hold expired: choose a slot again"
+            raise Refused(Problem("id", ErrorCode.HOLD_EXPIRED, message))
+        if len(confirmation.message or "") > MAX_MESSAGE:
+            message = f"at most {MAX_MESSAGE} characters"
+            raise Refused(Problem("message", ErrorCode.INVALID, message))
+        if confirmation.practice_id is not None:
+            await link_practice(session, ctx, meeting, confirmation.practice_id)
+        meeting.message = confirmation.message
+        meeting.status = BookingStatus.PENDING if calendar.moderated else BookingStatus.APPROVED
+        meeting.hold_expires_at = None
+        await schedule_reminder(session, meeting)
+        return "meeting.booked"
+
+    return await change_meeting(ctx, confirmation.meeting_id, apply)
+
+
+async def link_practice(
+    session: AsyncSession, ctx: Context, meeting: Meeting, practice_id: uuid.UUID
+) -> None:
+    practice = await session.get(Practice, practice_id)
+    if (
+        practice is None
+        or practice.tenant_id != ctx.tenant.id
+        or not is_applicant(ctx.viewer, practice.applicant_id)
+    ):
+        raise Refused(Problem("practiceId", ErrorCode.NOT_FOUND, "no such practice"))
+    meeting.practice_id = practice.id
+
+
+async def schedule_reminder(session: AsyncSession, meeting: Meeting) -> None:
+    """The confirmation e-mail now and the day-before reminder, keyed by the meeting and its
+    start (a reschedule sends them anew; mails of an older start are dropped by their task)."""
+    payload = {"meeting": str(meeting.id), "start": meeting.start_at.isoformat()}
+    await enqueue(
+        session, CONFIRMATION, payload, dedupe_key=f"{CONFIRMATION}:{meeting.id}:{payload['start']}"
+    )
+    remind_at = meeting.start_at - timedelta(days=1)
+    if remind_at <= utcnow():
+        return
+    await enqueue(
+        session,
+        REMIND,
+        payload,
+        run_at=remind_at,
+        dedupe_key=f"{REMIND}:{meeting.id}:{payload['start']}",
+    )
+
+
+async def cancel(ctx: Context, meeting_id: uuid.UUID, reason: str | None) -> Outcome[Meeting]:
+    async def apply(
+        _session: AsyncSession, ctx: Context, meeting: Meeting, calendar: Calendar
+    ) -> str:
+        refuse_status(meeting, BookingStatus.DRAFT, BookingStatus.PENDING, BookingStatus.APPROVED)
+        if meeting.status is not BookingStatus.DRAFT:
+            refuse_late_citizen(ctx, meeting, calendar)
+        meeting.status = BookingStatus.CANCELLED
+        meeting.outcome_note = reason
+        return "meeting.cancelled"
+
+    return await change_meeting(ctx, meeting_id, apply)
+
+
+async def reschedule(ctx: Context, meeting_id: uuid.UUID, start: datetime) -> Outcome[Meeting]:
+    """Move the appointment to another slot of its calendar; its own old place does not count."""
+
+    async def apply(
+        session: AsyncSession, ctx: Context, meeting: Meeting, calendar: Calendar
+    ) -> str:
+        refuse_status(meeting, BookingStatus.PENDING, BookingStatus.APPROVED)
+        refuse_late_citizen(ctx, meeting, calendar)
+        await lock_day(session, calendar, start)
+        await expire_stale_holds(session, calendar.id)
+        slot = await bookable_slot(session, ctx, calendar, start)
+        desk = await free_desk(session, calendar.id, slot, ignore=meeting.id)
+        if desk is None:
+            raise Refused(Problem("start", ErrorCode.SLOT_FULL, "every desk of this slot is taken"))
+        meeting.start_at, meeting.end_at, meeting.desk = slot.start, slot.end, desk
+        meeting.opening_hour_id = opening_hour_of(slot)
+        meeting.reschedule_count += 1
+        await schedule_reminder(session, meeting)
+        return "meeting.rescheduled"
+
+    return await change_meeting(ctx, meeting_id, apply)
+
+
+OFFICE_STEPS: dict[BookingStatus, tuple[BookingStatus, ...]] = {
+    BookingStatus.APPROVED: (BookingStatus.PENDING,),
+    BookingStatus.REFUSED: (BookingStatus.PENDING,),
+    BookingStatus.DONE: (BookingStatus.APPROVED,),
+    BookingStatus.MISSED: (BookingStatus.APPROVED,),
+}
+
+
+async def office_step(
+    ctx: Context, meeting_id: uuid.UUID, target: BookingStatus, note: str | None
+) -> Outcome[Meeting]:
+    """Approve or refuse a pending booking, or record how an appointment went."""
+    if not ctx.viewer.is_staff_of(ctx.tenant.slug):
+        return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only the office does this"))
+
+    async def apply(
+        _session: AsyncSession, _ctx: Context, meeting: Meeting, _calendar: Calendar
+    ) -> str:
+        refuse_status(meeting, *OFFICE_STEPS[target])
+        if target in (BookingStatus.DONE, BookingStatus.MISSED) and meeting.start_at > utcnow():
+            message = "the appointment has not started yet"
+            raise Refused(Problem("id", ErrorCode.TRANSITION_NOT_ALLOWED, message))
+        meeting.status = target
+        if note is not None:
+            meeting.outcome_note = note
+        return f"meeting.{target.name.lower()}"
+
+    return await change_meeting(ctx, meeting_id, apply)

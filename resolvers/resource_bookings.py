@@ -1,0 +1,291 @@
+"""Rooms, halls, fields and equipment: their free intervals and the bookings made on them.
+
+As with appointments, requests for one resource and local day queue on an advisory lock, the
+interval is checked against the resource's rules (never trusted), and the exclusion
+constraint on `blocked` (the interval plus the buffer after it) is the final word.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.base import utcnow
+from models.booking import OCCUPYING, BookingStatus, Calendar, Resource, ResourceBooking
+from models.slots import (
+    Interval,
+    IntervalRules,
+    Occupation,
+    blocked_range,
+    free_intervals,
+    interval_problems,
+)
+from models.user import Role
+from resolvers.calendars import MAX_RANGE_DAYS, calendar_rules
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, Outcome, Problem, Refused
+from resolvers.idempotency import claim, remember
+from resolvers.outbox import record_event
+
+INTERVAL_MESSAGES = {
+    "OUTSIDE_OPENING_HOURS": "the resource is not open for all of this interval",
+    "OFF_GRID": "start and end must fall on the resource's grid",
+    "TOO_SHORT": "the interval is shorter than the resource's minimum",
+    "TOO_LONG": "the interval is longer than the resource's maximum",
+    "TOO_SOON": "the interval starts too soon to be booked",
+    "TOO_FAR": "the interval is too far ahead to be booked",
+    "CLOSED": "the resource is closed that day",
+    "END_BEFORE_START": "the end comes before the start",
+}
+
+
+async def find_resource(
+    session: AsyncSession, ctx: Context, resource_id: uuid.UUID
+) -> tuple[Resource, Calendar] | None:
+    resource = await session.get(Resource, resource_id)
+    if resource is None or resource.tenant_id != ctx.tenant.id:
+        return None
+    calendar = await session.get(Calendar, resource.calendar_id)
+    assert calendar is not None
+    return resource, calendar
+
+
+async def interval_rules(
+    session: AsyncSession, ctx: Context, resource: Resource, calendar: Calendar, years: range
+) -> IntervalRules:
+    rules = await calendar_rules(session, ctx.tenant, calendar, years)
+    return IntervalRules(
+        zone=rules.zone,
+        opening_hours=rules.opening_hours,
+        closures=rules.closures,
+        holidays=rules.holidays,
+        minimum_minutes=resource.minimum_minutes,
+        maximum_minutes=resource.maximum_minutes,
+        granularity_minutes=resource.granularity_minutes,
+        buffer_minutes=resource.buffer_minutes,
+        minimum_notice=rules.minimum_notice,
+        booking_window_days=calendar.booking_window_days,
+    )
+
+
+async def taken_intervals(
+    session: AsyncSession, resource_id: uuid.UUID, start: datetime, end: datetime
+) -> list[Occupation]:
+    rows = await session.exec(
+        select(
+            ResourceBooking.start_at, ResourceBooking.end_at, ResourceBooking.hold_expires_at
+        ).where(
+            ResourceBooking.resource_id == resource_id,
+            col(ResourceBooking.status).in_(OCCUPYING),
+            col(ResourceBooking.start_at) < end,
+            col(ResourceBooking.blocked_until) > start,
+        )
+    )
+    return [Occupation(begin, finish, expiry) for begin, finish, expiry in rows.all()]
+
+
+async def availability(
+    ctx: Context, resource_id: uuid.UUID, first_day: date, last_day: date
+) -> list[Interval] | None:
+    last_day = min(last_day, first_day + timedelta(days=MAX_RANGE_DAYS - 1))
+    async with ctx.db() as session:
+        found = await find_resource(session, ctx, resource_id)
+        if found is None:
+            return None
+        resource, calendar = found
+        years = range(first_day.year, last_day.year + 1)
+        rules = await interval_rules(session, ctx, resource, calendar, years)
+        start = datetime.combine(first_day - timedelta(days=1), time.min, tzinfo=UTC)
+        end = datetime.combine(last_day + timedelta(days=2), time.min, tzinfo=UTC)
+        taken = await taken_intervals(session, resource.id, start, end)
+    return free_intervals(rules, first_day, last_day, utcnow(), taken)
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    resource_id: uuid.UUID
+    start: datetime
+    end: datetime
+    purpose: str | None = None
+    attendees: int = 1
+    organisation: str | None = None
+    idempotency_key: str | None = None
+
+
+async def book_resource(ctx: Context, booking: BookingRequest) -> Outcome[ResourceBooking]:
+    """Book an interval: APPROVED at once, or PENDING when the resource needs approval."""
+    if ctx.viewer.user_id is None or not ctx.viewer.has(Role.CITIZEN):
+        return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "log in as a citizen to book"))
+    request = {
+        "resource": str(booking.resource_id),
+        "start": booking.start.isoformat(),
+        "end": booking.end.isoformat(),
+        "purpose": booking.purpose,
+        "attendees": booking.attendees,
+    }
+    try:
+        async with ctx.db() as session, session.begin():
+            granted = await claim(
+                session,
+                ctx.tenant.id,
+                ctx.viewer.user_id,
+                booking.idempotency_key,
+                "bookResource",
+                request,
+            )
+            if granted.problem is not None:
+                raise Refused(granted.problem)
+            if granted.replay is not None:
+                earlier = await session.get(ResourceBooking, uuid.UUID(granted.replay["booking"]))
+                assert earlier is not None
+                return Outcome(earlier)
+            made = await place_booking(session, ctx, booking)
+            await remember(
+                session,
+                ctx.tenant.id,
+                ctx.viewer.user_id,
+                booking.idempotency_key,
+                {"booking": str(made.id)},
+            )
+    except Refused as refusal:
+        return Outcome.failed(*refusal.problems)
+    return Outcome(made)
+
+
+async def place_booking(
+    session: AsyncSession, ctx: Context, booking: BookingRequest
+) -> ResourceBooking:
+    found = await find_resource(session, ctx, booking.resource_id)
+    if found is None:
+        raise Refused(Problem("resourceId", ErrorCode.NOT_FOUND, "no such resource"))
+    resource, calendar = found
+    if not 1 <= booking.attendees <= resource.capacity:
+        message = f"the resource holds 1 to {resource.capacity} people"
+        raise Refused(Problem("attendees", ErrorCode.INVALID, message))
+    day = booking.start.astimezone(ZoneInfo(calendar.time_zone)).date().isoformat()
+    await session.exec(
+        select(func.pg_advisory_xact_lock(func.hashtextextended(f"{resource.id}:{day}", 0)))
+    )
+    await expire_stale_holds(session, resource.id)
+    rules = await interval_rules(
+        session, ctx, resource, calendar, range(booking.start.year, booking.end.year + 1)
+    )
+    codes = interval_problems(rules, booking.start, booking.end, utcnow())
+    if codes:
+        raise Refused(
+            *(Problem("start", ErrorCode.INTERVAL_UNAVAILABLE, INTERVAL_MESSAGES[c]) for c in codes)
+        )
+    start, blocked_until = blocked_range(booking.start, booking.end, resource.buffer_minutes)
+    clash = await taken_intervals(session, resource.id, start, blocked_until)
+    if clash:
+        raise Refused(Problem("start", ErrorCode.INTERVAL_TAKEN, "the resource is taken then"))
+    hours = (booking.end - booking.start) / timedelta(hours=1)
+    made = ResourceBooking(
+        tenant_id=ctx.tenant.id,
+        resource_id=resource.id,
+        start_at=booking.start,
+        end_at=booking.end,
+        blocked_until=blocked_until,
+        status=BookingStatus.PENDING if calendar.moderated else BookingStatus.APPROVED,
+        citizen_id=ctx.viewer.user_id,
+        organisation=booking.organisation,
+        purpose=booking.purpose,
+        attendees=booking.attendees,
+        price_cents=(
+            None
+            if resource.price_per_hour_cents is None
+            else round(resource.price_per_hour_cents * hours)
+        ),
+    )
+    session.add(made)
+    try:
+        await session.flush()
+    except IntegrityError as error:
+        raise Refused(
+            Problem("start", ErrorCode.INTERVAL_TAKEN, "the resource was just taken")
+        ) from error
+    record_booking_event(session, made, "resource_booking.booked")
+    return made
+
+
+async def expire_stale_holds(session: AsyncSession, resource_id: uuid.UUID) -> None:
+    await session.exec(
+        update(ResourceBooking)
+        .where(
+            col(ResourceBooking.resource_id) == resource_id,
+            col(ResourceBooking.status) == BookingStatus.DRAFT,
+            col(ResourceBooking.hold_expires_at) <= utcnow(),
+        )
+        .values(status=BookingStatus.EXPIRED, updated_at=utcnow())
+    )
+
+
+def record_booking_event(session: AsyncSession, booking: ResourceBooking, event_type: str) -> None:
+    record_event(
+        session,
+        booking.tenant_id,
+        event_type,
+        booking.id,
+        1,
+        {
+            "booking_id": str(booking.id),
+            "resource_id": str(booking.resource_id),
+            "status": booking.status.name,
+            "status_code": booking.status.code,
+            "start": booking.start_at.isoformat(),
+            "end": booking.end_at.isoformat(),
+            "citizen_id": str(booking.citizen_id) if booking.citizen_id else None,
+        },
+    )
+
+
+async def change_booking(
+    ctx: Context,
+    booking_id: uuid.UUID,
+    target: BookingStatus,
+    allowed: tuple[BookingStatus, ...],
+    *,
+    staff_only: bool,
+) -> Outcome[ResourceBooking]:
+    """One step of a booking: the citizen cancels, the office approves, refuses or cancels."""
+    staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
+    if staff_only and not staff:
+        return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only the office does this"))
+    async with ctx.db() as session, session.begin():
+        booking = await session.get(ResourceBooking, booking_id, with_for_update=True)
+        mine = booking is not None and booking.citizen_id == ctx.viewer.user_id
+        if booking is None or booking.tenant_id != ctx.tenant.id or not (staff or mine):
+            return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "no such booking"))
+        if booking.status not in allowed:
+            message = f"the booking is {booking.status.name}"
+            return Outcome.failed(Problem("id", ErrorCode.TRANSITION_NOT_ALLOWED, message))
+        booking.status = target
+        booking.updated_at = utcnow()
+        session.add(booking)
+        await session.flush()
+        record_booking_event(session, booking, f"resource_booking.{target.name.lower()}")
+    return Outcome(booking)
+
+
+async def my_bookings(ctx: Context) -> list[ResourceBooking]:
+    if ctx.viewer.user_id is None:
+        return []
+    async with ctx.db() as session:
+        rows = await session.exec(
+            select(ResourceBooking)
+            .where(
+                ResourceBooking.tenant_id == ctx.tenant.id,
+                ResourceBooking.citizen_id == ctx.viewer.user_id,
+                col(ResourceBooking.end_at) > utcnow(),
+            )
+            .order_by(col(ResourceBooking.start_at))
+            .limit(500)
+        )
+        return list(rows.all())

@@ -1,0 +1,227 @@
+"""Queries and mutations of appointments: free slots, holds, confirmations, the office's agenda."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+from graphql import GraphQLError
+from strawberry import relay
+
+from models.booking import BookingStatus
+from models.booking import Meeting as MeetingRow
+from resolvers import agenda, appointment_changes, appointments, calendars, resource_bookings
+from resolvers.errors import Outcome
+from schema.appointment import Appointment, Calendar, Slot, slots_of
+from schema.base import FieldError, Info, decode_id, field_errors, optional_id
+from schema.resource import ResourceBooking
+
+IDEMPOTENCY = "The same key again returns the first result and books nothing more."
+
+
+@strawberry.input
+class HoldSlotInput:
+    calendar_id: relay.GlobalID
+    start: datetime = strawberry.field(description="The start of a slot from `freeSlots`.")
+    idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
+    name: str | None = strawberry.field(
+        default=None, description="Operators booking on someone's behalf: who it is for."
+    )
+    email: str | None = None
+    phone: str | None = None
+    fiscal_code: str | None = None
+
+
+@strawberry.input
+class ConfirmAppointmentInput:
+    id: relay.GlobalID
+    message: str | None = strawberry.field(default=None, description="The reason of the visit.")
+    practice_id: relay.GlobalID | None = None
+
+
+@strawberry.input
+class CancelAppointmentInput:
+    id: relay.GlobalID
+    reason: str | None = None
+
+
+@strawberry.input
+class RescheduleAppointmentInput:
+    id: relay.GlobalID
+    start: datetime
+
+
+@strawberry.input
+class BookingDecisionInput:
+    id: relay.GlobalID
+    note: str | None = None
+
+
+@strawberry.type
+class AppointmentPayload:
+    appointment: Appointment | None
+    errors: list[FieldError]
+
+
+@strawberry.type(description="The appointment or resource booking an operator decided on.")
+class BookingPayload:
+    appointment: Appointment | None
+    resource_booking: ResourceBooking | None
+    errors: list[FieldError]
+
+
+def payload(outcome: Outcome[MeetingRow]) -> AppointmentPayload:
+    found = None if outcome.value is None else Appointment.from_row(outcome.value)
+    return AppointmentPayload(appointment=found, errors=field_errors(outcome.problems))
+
+
+@strawberry.type
+class AppointmentQuery:
+    @strawberry.field(description="A calendar of an office or resource.")
+    async def calendar(self, info: Info, id: relay.GlobalID) -> Calendar | None:
+        row = await info.context.loaders.calendar.load(decode_id(id, "Calendar"))
+        return None if row is None else Calendar.from_row(row, info.context)
+
+    @strawberry.field(
+        description="Slots with free places between two local dates (at most 62 days), "
+        "computed from opening hours, closures, holidays, capacity, bookings and holds. "
+        "Public; cacheable over GET."
+    )
+    async def free_slots(
+        self,
+        info: Info,
+        start: date,
+        end: date,
+        calendar_id: relay.GlobalID | None = None,
+        service_id: relay.GlobalID | None = None,
+    ) -> list[Slot]:
+        if (calendar_id is None) == (service_id is None):
+            message = "pass exactly one of `calendarId` and `serviceId`"
+            raise GraphQLError(message, extensions={"code": "INVALID"})
+        if end < start:
+            raise GraphQLError("`end` is before `start`", extensions={"code": "INVALID"})
+        if calendar_id is not None:
+            ids = [decode_id(calendar_id, "Calendar")]
+        else:
+            assert service_id is not None
+            service = decode_id(service_id, "Service")
+            ids = await calendars.calendars_of_service(info.context, service)
+        found = await slots_of(info, ids, start, end)
+        if found is None:
+            raise GraphQLError("no such calendar", extensions={"code": "NOT_FOUND"})
+        return found
+
+    @strawberry.field(description="The current user's appointments, soonest first.")
+    async def my_appointments(self, info: Info, include_past: bool = False) -> list[Appointment]:
+        rows = await agenda.my_appointments(info.context, include_past)
+        return [Appointment.from_row(row) for row in rows]
+
+    @strawberry.field(
+        description="Appointments of an office between two instants. Requires OPERATOR."
+    )
+    async def agenda(
+        self, info: Info, office_id: relay.GlobalID, start: datetime, end: datetime
+    ) -> list[Appointment]:
+        rows = await agenda.office_agenda(info.context, decode_id(office_id, "Office"), start, end)
+        return [Appointment.from_row(row) for row in rows]
+
+
+@strawberry.type
+class AppointmentMutation:
+    @strawberry.mutation(
+        description="Hold a slot for the calendar's hold time (e.g. 10 minutes); confirm it to "
+        "keep it. The slot is recomputed from the calendar's rules: SLOT_UNAVAILABLE if it "
+        "is not bookable, SLOT_FULL if every desk is taken. Requires CITIZEN, or OPERATOR "
+        "booking for someone (`name`)."
+    )
+    async def hold_slot(self, info: Info, input: HoldSlotInput) -> AppointmentPayload:
+        request = appointments.HoldRequest(
+            calendar_id=decode_id(input.calendar_id, "Calendar"),
+            start=input.start,
+            idempotency_key=input.idempotency_key,
+            name=input.name,
+            email=input.email,
+            phone=input.phone,
+            fiscal_code=input.fiscal_code,
+        )
+        return payload(await appointments.hold_slot(info.context, request))
+
+    @strawberry.mutation(
+        description="Keep a held slot: APPROVED, or PENDING on a moderated calendar. "
+        "HOLD_EXPIRED once the hold is over."
+    )
+    async def confirm_appointment(
+        self, info: Info, input: ConfirmAppointmentInput
+    ) -> AppointmentPayload:
+        confirmation = appointment_changes.Confirmation(
+            decode_id(input.id, "Appointment"),
+            input.message,
+            optional_id(input.practice_id, "Practice"),
+        )
+        return payload(await appointment_changes.confirm(info.context, confirmation))
+
+    @strawberry.mutation(description="Cancel; citizens until the calendar's cut-off (TOO_LATE).")
+    async def cancel_appointment(
+        self, info: Info, input: CancelAppointmentInput
+    ) -> AppointmentPayload:
+        meeting_id = decode_id(input.id, "Appointment")
+        return payload(await appointment_changes.cancel(info.context, meeting_id, input.reason))
+
+    @strawberry.mutation(
+        description="Move to another slot of the same calendar; the appointment's own place "
+        "does not count against it."
+    )
+    async def reschedule_appointment(
+        self, info: Info, input: RescheduleAppointmentInput
+    ) -> AppointmentPayload:
+        meeting_id = decode_id(input.id, "Appointment")
+        return payload(await appointment_changes.reschedule(info.context, meeting_id, input.start))
+
+    @strawberry.mutation(
+        description="Approve a PENDING appointment or resource booking. Requires OPERATOR."
+    )
+    async def approve_booking(self, info: Info, input: BookingDecisionInput) -> BookingPayload:
+        return await decide(info, input, BookingStatus.APPROVED)
+
+    @strawberry.mutation(
+        description="Refuse a PENDING appointment or resource booking. Requires OPERATOR."
+    )
+    async def refuse_booking(self, info: Info, input: BookingDecisionInput) -> BookingPayload:
+        return await decide(info, input, BookingStatus.REFUSED)
+
+    @strawberry.mutation(
+        description="Record how an appointment went: DONE or MISSED. Requires OPERATOR."
+    )
+    async def mark_appointment_outcome(
+        self, info: Info, input: BookingDecisionInput, outcome: BookingStatus
+    ) -> AppointmentPayload:
+        if outcome not in (BookingStatus.DONE, BookingStatus.MISSED):
+            raise GraphQLError("the outcome is DONE or MISSED", extensions={"code": "INVALID"})
+        return await office(info, input, outcome)
+
+
+async def decide(info: Info, input: BookingDecisionInput, target: BookingStatus) -> BookingPayload:
+    """Approval and refusal take the id of an Appointment or of a ResourceBooking."""
+    if input.id.type_name == "ResourceBooking":
+        outcome = await resource_bookings.change_booking(
+            info.context,
+            decode_id(input.id, "ResourceBooking"),
+            target,
+            (BookingStatus.PENDING,),
+            staff_only=True,
+        )
+        found = None if outcome.value is None else ResourceBooking.from_row(outcome.value)
+        return BookingPayload(
+            appointment=None, resource_booking=found, errors=field_errors(outcome.problems)
+        )
+    done = await office(info, input, target)
+    return BookingPayload(appointment=done.appointment, resource_booking=None, errors=done.errors)
+
+
+async def office(
+    info: Info, input: BookingDecisionInput, target: BookingStatus
+) -> AppointmentPayload:
+    meeting_id = decode_id(input.id, "Appointment")
+    return payload(
+        await appointment_changes.office_step(info.context, meeting_id, target, input.note)
+    )

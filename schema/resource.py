@@ -1,0 +1,252 @@
+"""Bookable resources (rooms, halls, fields, equipment), their availability and bookings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry import relay
+
+from models.booking import BookingStatus, ResourceKind
+from models.booking import Resource as ResourceRow
+from models.booking import ResourceBooking as BookingRow
+from resolvers import resource_bookings
+from resolvers.context import Context
+from resolvers.errors import Outcome
+from resolvers.resources import list_resources
+from schema.appointment import Calendar
+from schema.base import (
+    TOTAL_COUNT,
+    FieldError,
+    Info,
+    connection,
+    decode_id,
+    field_errors,
+    load_nodes,
+    page_request,
+    pagination_errors,
+    selected_paths,
+)
+
+strawberry.enum(ResourceKind)
+
+
+@strawberry.type(description="A free stretch of a resource, on its booking grid.")
+class Interval:
+    start: datetime
+    end: datetime
+
+
+@strawberry.type(description="A room, hall, sports field or piece of equipment to book.")
+class Resource(relay.Node):
+    id: relay.NodeID[str]
+    slug: str
+    name: str
+    description: str | None
+    kind: ResourceKind
+    capacity: int = strawberry.field(description="People it holds.")
+    minimum_minutes: int
+    maximum_minutes: int
+    granularity_minutes: int
+    buffer_minutes: int = strawberry.field(description="Kept free after each booking.")
+    price_per_hour_cents: int | None
+    row: strawberry.Private[ResourceRow]
+
+    @classmethod
+    def from_row(cls, row: ResourceRow, ctx: Context) -> Resource:
+        return cls(
+            id=str(row.id),
+            slug=row.slug,
+            name=ctx.text(row.name) or row.slug,
+            description=ctx.text(row.description),
+            kind=row.kind,
+            capacity=row.capacity,
+            minimum_minutes=row.minimum_minutes,
+            maximum_minutes=row.maximum_minutes,
+            granularity_minutes=row.granularity_minutes,
+            buffer_minutes=row.buffer_minutes,
+            price_per_hour_cents=row.price_per_hour_cents,
+            row=row,
+        )
+
+    @strawberry.field(description="Its opening hours, closures and booking rules.")
+    async def calendar(self, info: Info) -> Calendar | None:
+        row = await info.context.loaders.calendar.load(self.row.calendar_id)
+        return None if row is None else Calendar.from_row(row, info.context)
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        ctx = info.context
+        return await load_nodes(ctx.loaders.resource, node_ids, lambda r: cls.from_row(r, ctx))
+
+
+@strawberry.type(description="A booking of a resource.")
+class ResourceBooking(relay.Node):
+    id: relay.NodeID[str]
+    status: BookingStatus
+    start: datetime
+    end: datetime
+    purpose: str | None
+    attendees: int
+    organisation: str | None
+    price_cents: int | None = strawberry.field(description="Hours × the price per hour.")
+    row: strawberry.Private[BookingRow]
+
+    @classmethod
+    def from_row(cls, row: BookingRow) -> ResourceBooking:
+        return cls(
+            id=str(row.id),
+            status=row.status,
+            start=row.start_at,
+            end=row.end_at,
+            purpose=row.purpose,
+            attendees=row.attendees,
+            organisation=row.organisation,
+            price_cents=row.price_cents,
+            row=row,
+        )
+
+    @strawberry.field
+    def status_code(self) -> int:
+        return self.status.code
+
+    @strawberry.field
+    async def resource(self, info: Info) -> Resource | None:
+        row = await info.context.loaders.resource.load(self.row.resource_id)
+        return None if row is None else Resource.from_row(row, info.context)
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        ctx = info.context
+        staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
+        return await load_nodes(
+            ctx.loaders.resource_booking,
+            node_ids,
+            cls.from_row,
+            lambda row: staff or row.citizen_id == ctx.viewer.user_id,
+        )
+
+
+@strawberry.input
+class BookResourceInput:
+    resource_id: relay.GlobalID
+    start: datetime
+    end: datetime
+    purpose: str | None = None
+    attendees: int = 1
+    organisation: str | None = None
+    idempotency_key: str | None = strawberry.field(
+        default=None, description="The same key again returns the first booking."
+    )
+
+
+@strawberry.input
+class CancelResourceBookingInput:
+    id: relay.GlobalID
+
+
+@strawberry.type
+class ResourceBookingPayload:
+    booking: ResourceBooking | None
+    errors: list[FieldError]
+
+
+def booking_payload(outcome: Outcome[BookingRow]) -> ResourceBookingPayload:
+    found = None if outcome.value is None else ResourceBooking.from_row(outcome.value)
+    return ResourceBookingPayload(booking=found, errors=field_errors(outcome.problems))
+
+
+@strawberry.type
+class ResourceConnection(relay.Connection[Resource]):
+    total_count: int | None = strawberry.field(description=TOTAL_COUNT)
+
+
+@strawberry.type
+class ResourceQuery:
+    @strawberry.field(
+        description="Bookable resources by slug, filtered by kind and by the people they must "
+        "hold. Relay pagination, at most 100 a page."
+    )
+    async def resources(
+        self,
+        info: Info,
+        kinds: list[ResourceKind] | None = None,
+        min_capacity: int | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> ResourceConnection:
+        with pagination_errors():
+            page = await list_resources(
+                info.context,
+                list(kinds or []),
+                min_capacity,
+                page_request(first, after, last, before),
+                "totalCount" in selected_paths(info),
+            )
+        return connection(ResourceConnection, page, lambda r: Resource.from_row(r, info.context))
+
+    @strawberry.field(description="A resource by id.")
+    async def resource(self, info: Info, id: relay.GlobalID) -> Resource | None:
+        row = await info.context.loaders.resource.load(decode_id(id, "Resource"))
+        return None if row is None else Resource.from_row(row, info.context)
+
+    @strawberry.field(
+        description="Free intervals of a resource between two local dates (at most 62 days). "
+        "Public; cacheable over GET."
+    )
+    async def resource_availability(
+        self, info: Info, resource_id: relay.GlobalID, start: date, end: date
+    ) -> list[Interval]:
+        found = await resource_bookings.availability(
+            info.context, decode_id(resource_id, "Resource"), start, end
+        )
+        if found is None:
+            raise GraphQLError("no such resource", extensions={"code": "NOT_FOUND"})
+        return [Interval(start=interval.start, end=interval.end) for interval in found]
+
+    @strawberry.field(description="The current user's coming resource bookings.")
+    async def my_resource_bookings(self, info: Info) -> list[ResourceBooking]:
+        rows = await resource_bookings.my_bookings(info.context)
+        return [ResourceBooking.from_row(row) for row in rows]
+
+
+@strawberry.type
+class ResourceMutation:
+    @strawberry.mutation(
+        description="Book a resource for an interval on its grid: APPROVED, or PENDING when it "
+        "needs an operator's approval. INTERVAL_UNAVAILABLE outside its rules, INTERVAL_TAKEN "
+        "when another booking (plus its buffer) overlaps. Requires CITIZEN."
+    )
+    async def book_resource(self, info: Info, input: BookResourceInput) -> ResourceBookingPayload:
+        request = resource_bookings.BookingRequest(
+            resource_id=decode_id(input.resource_id, "Resource"),
+            start=input.start,
+            end=input.end,
+            purpose=input.purpose,
+            attendees=input.attendees,
+            organisation=input.organisation,
+            idempotency_key=input.idempotency_key,
+        )
+        return booking_payload(await resource_bookings.book_resource(info.context, request))
+
+    @strawberry.mutation(description="Cancel a booking of yours (or, for the office, any).")
+    async def cancel_resource_booking(
+        self, info: Info, input: CancelResourceBookingInput
+    ) -> ResourceBookingPayload:
+        outcome = await resource_bookings.change_booking(
+            info.context,
+            decode_id(input.id, "ResourceBooking"),
+            BookingStatus.CANCELLED,
+            (BookingStatus.PENDING, BookingStatus.APPROVED),
+            staff_only=False,
+        )
+        return booking_payload(outcome)

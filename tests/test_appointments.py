@@ -1,0 +1,342 @@
+"""Citizens book appointments on free slots; nobody is ever double-booked."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from tests.graphql import GraphQLClient, LiveServer
+from tests.practices import GIULIA, MARIO, OPERATOR, fresh_key
+from tests.test_practices import decode, sql
+
+ROME = ZoneInfo("Europe/Rome")
+CALENDAR = """query($slug: String!) { service(slug: $slug) { id } }"""
+SLOTS = """query($id: ID!, $start: Date!, $end: Date!) {
+  freeSlots(calendarId: $id, start: $start, end: $end) { start end capacity free } }"""
+APPOINTMENT = "appointment { id status statusCode start end holdExpiresAt rescheduleCount }"
+ERRORS = "errors { field code message }"
+HOLD = f"""mutation($input: HoldSlotInput!) {{
+  holdSlot(input: $input) {{ {APPOINTMENT} {ERRORS} }} }}"""
+CONFIRM = f"""mutation($input: ConfirmAppointmentInput!) {{
+  confirmAppointment(input: $input) {{ {APPOINTMENT} {ERRORS} }} }}"""
+CANCEL = f"""mutation($input: CancelAppointmentInput!) {{
+  cancelAppointment(input: $input) {{ {APPOINTMENT} {ERRORS} }} }}"""
+RESCHEDULE = f"""mutation($input: RescheduleAppointmentInput!) {{
+  rescheduleAppointment(input: $input) {{ {APPOINTMENT} {ERRORS} }} }}"""
+APPROVE = f"""mutation($input: BookingDecisionInput!) {{
+  approveBooking(input: $input) {{ {APPOINTMENT} {ERRORS} }} }}"""
+
+
+def calendar_id(world: dict[str, str], slug: str) -> str:
+    import base64
+
+    rows = sql(world, "SELECT id FROM calendar WHERE slug = :slug", slug=slug)
+    return base64.b64encode(f"Calendar:{rows[0][0]}".encode()).decode()
+
+
+def slots(api: GraphQLClient, calendar: str, first: date, last: date) -> list[dict[str, Any]]:
+    result = api(SLOTS, {"id": calendar, "start": first.isoformat(), "end": last.isoformat()})
+    return list(result.data["freeSlots"])
+
+
+def local(moment: str) -> datetime:
+    return datetime.fromisoformat(moment).astimezone(ROME)
+
+
+def next_weekday(weekday: int, after: int = 4) -> date:
+    """The first ISO `weekday` at least `after` days from today (past the cancel cut-off)."""
+    day = datetime.now(ROME).date() + timedelta(days=after)
+    while day.isoweekday() != weekday:
+        day += timedelta(days=1)
+    return day
+
+
+def mutate(api: GraphQLClient, mutation: str, token: str, **input: Any) -> dict[str, Any]:
+    name = mutation.split("{", 2)[1].split("(")[0].strip()
+    return dict(api(mutation, {"input": input}, token=token).data[name])
+
+
+def test_free_slots_follow_the_opening_hours_and_are_public(
+    api: GraphQLClient, world: dict[str, str]
+) -> None:
+    registry = calendar_id(world, "agenda-anagrafe")
+    monday = next_weekday(1, after=1)
+    found = slots(api, registry, monday, monday + timedelta(days=6))
+    assert found
+    for slot in found:
+        start, end = local(slot["start"]), local(slot["end"])
+        assert start.isoweekday() <= 5
+        assert end - start == timedelta(minutes=30)
+        morning = time(8, 30) <= start.time() and end.time() <= time(12, 30)
+        afternoon = start.isoweekday() in (2, 4) and time(15) <= start.time()
+        assert morning or (afternoon and end.time() <= time(17, 30))
+        assert 0 < slot["free"] <= slot["capacity"] == 2
+    over_get = api.http.get(
+        "/bugliano/graphql",
+        params={
+            "query": SLOTS,
+            "variables": f'{{"id": "{registry}", "start": "{monday}", "end": "{monday}"}}',
+        },
+    )
+    assert over_get.status_code == 200
+    assert over_get.json()["data"]["freeSlots"]
+
+
+def test_a_citizen_holds_confirms_and_cancels_an_appointment(
+    api: GraphQLClient, world: dict[str, str]
+) -> None:
+    mario = api.login(*MARIO)
+    registry = calendar_id(world, "agenda-anagrafe")
+    day = next_weekday(3, after=5)
+    slot = slots(api, registry, day, day)[0]
+    held = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])
+    assert held["errors"] == []
+    assert held["appointment"]["status"] == "DRAFT"
+    assert held["appointment"]["holdExpiresAt"] is not None
+    after_hold = {s["start"]: s["free"] for s in slots(api, registry, day, day)}
+    assert after_hold.get(slot["start"], 0) == slot["free"] - 1
+
+    confirmed = mutate(api, CONFIRM, mario, id=held["appointment"]["id"], message="CIE")
+    assert confirmed["errors"] == []
+    assert confirmed["appointment"]["status"] == "APPROVED"
+    assert confirmed["appointment"]["statusCode"] == 1
+    mine = api("{ myAppointments { id status } }", token=mario).data["myAppointments"]
+    assert {"id": held["appointment"]["id"], "status": "APPROVED"} in mine
+
+    cancelled = mutate(api, CANCEL, mario, id=held["appointment"]["id"], reason="imprevisto")
+    assert cancelled["appointment"]["status"] == "CANCELLED"
+    restored = {s["start"]: s["free"] for s in slots(api, registry, day, day)}
+    assert restored[slot["start"]] == slot["free"]
+
+
+def test_the_client_cannot_choose_its_own_times(api: GraphQLClient, world: dict[str, str]) -> None:
+    mario = api.login(*MARIO)
+    registry = calendar_id(world, "agenda-anagrafe")
+    day = next_weekday(3, after=5)
+    slot = slots(api, registry, day, day)[0]
+    shifted = (datetime.fromisoformat(slot["start"]) + timedelta(minutes=7)).isoformat()
+    refused = mutate(api, HOLD, mario, calendarId=registry, start=shifted)
+    assert [e["code"] for e in refused["errors"]] == ["SLOT_UNAVAILABLE"]
+    sunday = next_weekday(7)
+    at_night = datetime.combine(sunday, time(9), tzinfo=ROME).isoformat()
+    closed = mutate(api, HOLD, mario, calendarId=registry, start=at_night)
+    assert [e["code"] for e in closed["errors"]] == ["SLOT_UNAVAILABLE"]
+
+
+def test_an_expired_hold_frees_its_slot_even_before_the_worker_and_cannot_be_confirmed(
+    api: GraphQLClient, world: dict[str, str]
+) -> None:
+    mario, giulia = api.login(*MARIO), api.login(*GIULIA)
+    registry = calendar_id(world, "agenda-anagrafe")
+    day = next_weekday(4, after=5)
+    slot = next(s for s in slots(api, registry, day, day) if s["free"] == 2)
+    first = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])["appointment"]
+    second = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])["appointment"]
+    full = mutate(api, HOLD, giulia, calendarId=registry, start=slot["start"])
+    assert [e["code"] for e in full["errors"]] == ["SLOT_FULL"]
+    sql(
+        world,
+        "UPDATE meeting SET hold_expires_at = now() - interval '1 second' WHERE id = :id "
+        "RETURNING id",
+        id=decode(first["id"]),
+    )
+    taken = mutate(api, HOLD, giulia, calendarId=registry, start=slot["start"])
+    assert taken["errors"] == []
+    late = mutate(api, CONFIRM, mario, id=first["id"])
+    assert [e["code"] for e in late["errors"]] == ["TRANSITION_NOT_ALLOWED"] or [
+        e["code"] for e in late["errors"]
+    ] == ["HOLD_EXPIRED"]
+    assert mutate(api, CONFIRM, mario, id=second["id"])["errors"] == []
+
+
+def test_a_reschedule_overlapping_the_citizens_own_appointment_succeeds(
+    api: GraphQLClient, world: dict[str, str]
+) -> None:
+    luca = api.login("VRDLCU92L20E715F", "cittadino")
+    tax = calendar_id(world, "agenda-tributi")
+    day = next_weekday(5, after=5)
+    first, second = slots(api, tax, day, day)[:2]
+    held = mutate(api, HOLD, luca, calendarId=tax, start=first["start"])["appointment"]
+    pending = mutate(api, CONFIRM, luca, id=held["id"])["appointment"]
+    assert pending["status"] == "PENDING"
+    moved = mutate(api, RESCHEDULE, luca, id=held["id"], start=second["start"])
+    assert moved["errors"] == []
+    assert moved["appointment"]["start"] == second["start"]
+    assert moved["appointment"]["rescheduleCount"] == 1
+    back = mutate(api, RESCHEDULE, luca, id=held["id"], start=first["start"])
+    assert back["errors"] == []
+    operator = api.login(*OPERATOR)
+    approved = mutate(api, APPROVE, operator, id=held["id"])
+    assert approved["appointment"]["status"] == "APPROVED"
+    assert [e["code"] for e in mutate(api, APPROVE, luca, id=held["id"])["errors"]] == ["FORBIDDEN"]
+
+
+def test_citizens_change_nothing_after_the_cut_off(
+    api: GraphQLClient, world: dict[str, str]
+) -> None:
+    giulia = api.login(*GIULIA)
+    registry = calendar_id(world, "agenda-anagrafe")
+    now = datetime.now(ROME)
+    found = slots(api, registry, now.date() + timedelta(days=1), now.date() + timedelta(days=4))
+    inside = [s for s in found if local(s["start"]) - timedelta(days=3) < now]
+    held = mutate(api, HOLD, giulia, calendarId=registry, start=inside[0]["start"])["appointment"]
+    mutate(api, CONFIRM, giulia, id=held["id"])
+    refused = mutate(api, CANCEL, giulia, id=held["id"])
+    assert [e["code"] for e in refused["errors"]] == ["TOO_LATE"]
+    operator = api.login(*OPERATOR)
+    assert mutate(api, CANCEL, operator, id=held["id"])["errors"] == []
+
+
+@pytest.mark.parametrize("requests", [50])
+def test_fifty_parallel_holds_on_a_slot_of_two_desks_give_exactly_two(
+    api: GraphQLClient, server: LiveServer, world: dict[str, str], requests: int
+) -> None:
+    tokens = [api.login(*MARIO), api.login(*GIULIA), api.login("VRDLCU92L20E715F", "cittadino")]
+    registry = calendar_id(world, "agenda-anagrafe")
+    first = next_weekday(2, after=6)
+    found = slots(api, registry, first, first + timedelta(days=14))
+    slot = next(s for s in found if s["free"] == 2 and local(s["start"]).isoweekday() == 2)
+
+    def hold(turn: int) -> dict[str, Any]:
+        with httpx.Client(base_url=server.base_url, timeout=60) as http:
+            client = GraphQLClient(http)
+            return mutate(
+                client,
+                HOLD,
+                tokens[turn % 3],
+                calendarId=registry,
+                start=slot["start"],
+                idempotencyKey=fresh_key(),
+            )
+
+    with ThreadPoolExecutor(max_workers=25) as pool:
+        answers = list(pool.map(hold, range(requests)))
+    won = [answer for answer in answers if answer["errors"] == []]
+    lost = [[e["code"] for e in answer["errors"]] for answer in answers if answer["errors"]]
+    assert len(won) == 2
+    assert lost == [["SLOT_FULL"]] * (requests - 2)
+    rows = sql(
+        world,
+        "SELECT desk, status FROM meeting WHERE start_at = :start ORDER BY desk",
+        start=datetime.fromisoformat(slot["start"]),
+    )
+    assert rows == [(1, "DRAFT"), (2, "DRAFT")]
+
+
+AGENDA = """query($office: ID!, $start: DateTime!, $end: DateTime!) {
+  agenda(officeId: $office, start: $start, end: $end) {
+    id status name start citizen { familyName } } }"""
+OUTCOME = f"""mutation($input: BookingDecisionInput!, $outcome: BookingStatus!) {{
+  markAppointmentOutcome(input: $input, outcome: $outcome) {{ {APPOINTMENT} {ERRORS} }} }}"""
+
+
+def office_id(world: dict[str, str], slug: str) -> str:
+    import base64
+
+    rows = sql(world, "SELECT id FROM office WHERE slug = :slug", slug=slug)
+    return base64.b64encode(f"Office:{rows[0][0]}".encode()).decode()
+
+
+def test_an_operator_books_for_someone_and_sees_the_offices_agenda(
+    api: GraphQLClient, world: dict[str, str]
+) -> None:
+    operator = api.login(*OPERATOR)
+    registry = calendar_id(world, "agenda-anagrafe")
+    day = next_weekday(1, after=12)
+    slot = slots(api, registry, day, day + timedelta(days=7))[0]
+    anonymous_name = mutate(api, HOLD, operator, calendarId=registry, start=slot["start"])
+    assert [e["field"] for e in anonymous_name["errors"]] == ["name"]
+    held = mutate(
+        api,
+        HOLD,
+        operator,
+        calendarId=registry,
+        start=slot["start"],
+        name="Anna Neri",
+        phone="+39 333 0000000",
+    )["appointment"]
+    assert mutate(api, CONFIRM, operator, id=held["id"])["errors"] == []
+    start = local(slot["start"]).replace(hour=0, minute=0)
+    agenda = api(
+        AGENDA,
+        {
+            "office": office_id(world, "ufficio-anagrafe"),
+            "start": start.isoformat(),
+            "end": (start + timedelta(days=1)).isoformat(),
+        },
+        token=operator,
+    ).data["agenda"]
+    mine = next(row for row in agenda if row["id"] == held["id"])
+    assert mine == {
+        "id": held["id"],
+        "status": "APPROVED",
+        "name": "Anna Neri",
+        "start": slot["start"],
+        "citizen": None,
+    }
+    mario = api.login(*MARIO)
+    assert (
+        api(
+            AGENDA,
+            {
+                "office": office_id(world, "ufficio-anagrafe"),
+                "start": start.isoformat(),
+                "end": (start + timedelta(days=1)).isoformat(),
+            },
+            token=mario,
+        ).data["agenda"]
+        == []
+    )
+
+
+def test_the_office_records_how_an_appointment_went(
+    api: GraphQLClient, world: dict[str, str]
+) -> None:
+    mario, operator = api.login(*MARIO), api.login(*OPERATOR)
+    registry = calendar_id(world, "agenda-anagrafe")
+    day = next_weekday(5, after=12)
+    slot = slots(api, registry, day, day + timedelta(days=7))[0]
+    held = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])["appointment"]
+    mutate(api, CONFIRM, mario, id=held["id"])
+    early = api(OUTCOME, {"input": {"id": held["id"]}, "outcome": "DONE"}, token=operator)
+    assert [e["code"] for e in early.data["markAppointmentOutcome"]["errors"]] == [
+        "TRANSITION_NOT_ALLOWED"
+    ]
+    sql(
+        world,
+        "UPDATE meeting SET start_at = start_at - interval '30 days', "
+        "end_at = end_at - interval '30 days' WHERE id = :id RETURNING id",
+        id=decode(held["id"]),
+    )
+    done = api(
+        OUTCOME, {"input": {"id": held["id"], "note": "ok"}, "outcome": "MISSED"}, token=operator
+    ).data["markAppointmentOutcome"]
+    assert done["appointment"]["status"] == "MISSED"
+    assert done["appointment"]["statusCode"] == 3
+
+
+def test_a_services_slots_come_from_its_calendars_and_an_appointment_has_its_ics(
+    api: GraphQLClient, world: dict[str, str]
+) -> None:
+    service = api(CALENDAR, {"slug": "carta-identita-elettronica"}).data["service"]["id"]
+    day = next_weekday(3, after=12)
+    query = """query($id: ID!, $start: Date!, $end: Date!) {
+      freeSlots(serviceId: $id, start: $start, end: $end) { calendarId start } }"""
+    found = api(query, {"id": service, "start": day.isoformat(), "end": day.isoformat()})
+    calendars = {slot["calendarId"] for slot in found.data["freeSlots"]}
+    assert calendars == {calendar_id(world, "agenda-anagrafe")}
+    mario = api.login(*MARIO)
+    first = found.data["freeSlots"][0]
+    held = mutate(api, HOLD, mario, calendarId=first["calendarId"], start=first["start"])
+    text = api(
+        "query($id: ID!) { node(id: $id) { ... on Appointment { ics } } }",
+        {"id": held["appointment"]["id"]},
+        token=mario,
+    ).data["node"]["ics"]
+    assert "BEGIN:VEVENT" in text
+    assert decode(held["appointment"]["id"]) in text
