@@ -89,7 +89,9 @@ async def bookable_slot(
 ) -> Slot:
     """The slot starting at `start` as the calendar's rules make it; `Refused` if none."""
     now = utcnow()
-    rules = await calendar_rules(session, ctx.tenant, calendar, [start.year])
+    # the local date may be in the next or previous year of the UTC one (New Year's Eve)
+    years = range(start.year - 1, start.year + 2)
+    rules = await calendar_rules(session, ctx.tenant, calendar, years)
     slot = slot_at(rules, start, now)
     if slot is None:
         reason = slot_problem(rules, start, now) or "NOT_A_SLOT"

@@ -175,7 +175,7 @@ async def place_booking(
     )
     await expire_stale_holds(session, resource.id)
     rules = await interval_rules(
-        session, ctx, resource, calendar, range(booking.start.year, booking.end.year + 1)
+        session, ctx, resource, calendar, range(booking.start.year - 1, booking.end.year + 2)
     )
     codes = interval_problems(rules, booking.start, booking.end, utcnow())
     if codes:

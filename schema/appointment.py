@@ -12,6 +12,7 @@ from strawberry import relay
 
 from models.booking import BookingStatus, CalendarKind
 from models.booking import Calendar as CalendarRow
+from models.booking import Closure as ClosureRow
 from models.booking import Meeting as MeetingRow
 from models.ical import ics
 from models.slots import Slot as SlotValue
@@ -60,6 +61,26 @@ class OpeningHours:
     slot_minutes: int
     buffer_minutes: int
     capacity: int
+
+
+@strawberry.type(description="Days a calendar is closed, besides public holidays.")
+class Closure(relay.Node):
+    id: relay.NodeID[str]
+    first_day: date
+    last_day: date = strawberry.field(description="Included; the same as firstDay for one day.")
+    reason: str | None
+
+    @classmethod
+    def from_row(cls, row: ClosureRow) -> Closure:
+        return cls(
+            id=str(row.id), first_day=row.first_day, last_day=row.last_day, reason=row.reason
+        )
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        return await load_nodes(info.context.loaders.closure, node_ids, cls.from_row)
 
 
 @strawberry.type(description="An office's agenda, or a resource's, with its booking rules.")
@@ -117,6 +138,11 @@ class Calendar(relay.Node):
             )
             for row in rows
         ]
+
+    @strawberry.field(description="Days it is closed besides public holidays, soonest first.")
+    async def closures(self, info: Info) -> list[Closure]:
+        rows = await info.context.loaders.closures.load(self.row.id)
+        return [Closure.from_row(row) for row in rows]
 
     @classmethod
     async def resolve_nodes(

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, time
-from typing import Any
 
 import strawberry
 from strawberry import relay
 
+from models.booking import Calendar as CalendarRow
 from models.booking import Closure as ClosureRow
+from models.booking import Resource as ResourceRow
 from models.booking import ResourceKind
+from models.office import Office as OfficeRow
 from resolvers import calendar_admin
 from resolvers.catalogue_admin import Changes
 from resolvers.errors import Outcome
-from schema.appointment import Calendar
+from schema.appointment import Calendar, Closure
 from schema.base import (
     TOTAL_COUNT,
     FieldError,
@@ -24,7 +26,6 @@ from schema.base import (
     connection,
     decode_id,
     field_errors,
-    load_nodes,
     page_request,
     pagination_errors,
     selected_paths,
@@ -35,26 +36,6 @@ from schema.queries import PAGE_DOC
 from schema.resource import Resource
 
 OMITTED = "Omitted fields are left as they are."
-
-
-@strawberry.type(description="Days a calendar is closed, besides public holidays.")
-class Closure(relay.Node):
-    id: relay.NodeID[str]
-    first_day: date
-    last_day: date = strawberry.field(description="Included; the same as firstDay for one day.")
-    reason: str | None
-
-    @classmethod
-    def from_row(cls, row: ClosureRow) -> Closure:
-        return cls(
-            id=str(row.id), first_day=row.first_day, last_day=row.last_day, reason=row.reason
-        )
-
-    @classmethod
-    async def resolve_nodes(
-        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
-    ) -> list[Any]:
-        return await load_nodes(info.context.loaders.closure, node_ids, cls.from_row)
 
 
 @strawberry.type
@@ -267,12 +248,12 @@ class ResourcePayload:
     errors: list[FieldError]
 
 
-def office_payload(info: Info, outcome: Outcome[Any]) -> OfficePayload:
+def office_payload(info: Info, outcome: Outcome[OfficeRow]) -> OfficePayload:
     found = None if outcome.value is None else Office.from_row(outcome.value, info.context)
     return OfficePayload(office=found, errors=field_errors(outcome.problems))
 
 
-def calendar_payload(info: Info, outcome: Outcome[Any]) -> CalendarPayload:
+def calendar_payload(info: Info, outcome: Outcome[CalendarRow]) -> CalendarPayload:
     found = None if outcome.value is None else Calendar.from_row(outcome.value, info.context)
     return CalendarPayload(calendar=found, errors=field_errors(outcome.problems))
 
@@ -288,7 +269,7 @@ async def closure_payload(info: Info, outcome: Outcome[ClosureRow]) -> ClosurePa
     )
 
 
-def resource_payload(info: Info, outcome: Outcome[Any]) -> ResourcePayload:
+def resource_payload(info: Info, outcome: Outcome[ResourceRow]) -> ResourcePayload:
     found = None if outcome.value is None else Resource.from_row(outcome.value, info.context)
     return ResourcePayload(resource=found, errors=field_errors(outcome.problems))
 

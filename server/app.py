@@ -16,7 +16,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from auth.tokens import InvalidToken
@@ -96,6 +96,35 @@ def multipart_refusal(request: Request, max_upload_bytes: int) -> JSONResponse |
     return None
 
 
+PUBLIC_CACHE_SECONDS = 60
+"""How long websites and CDNs may keep an anonymous GET answer (catalogue, free slots)."""
+
+
+def cache_headers(request: Request, send: Send) -> Send:
+    """Anonymous GET queries are public and cacheable for a minute; everything else is not
+    stored, since it may hold what one caller alone may see."""
+    public = (
+        request.method == "GET"
+        and "authorization" not in request.headers
+        and "text/html" not in request.headers.get("accept", "")
+    )
+    value = f"public, max-age={PUBLIC_CACHE_SECONDS}" if public else "no-store"
+
+    async def with_cache_headers(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [
+                (name, header)
+                for name, header in message.get("headers", [])
+                if name.lower() != b"cache-control"
+            ]
+            headers.append((b"cache-control", value.encode()))
+            headers.append((b"vary", b"accept-language, x-tenant, authorization"))
+            message["headers"] = headers
+        await send(message)
+
+    return with_cache_headers
+
+
 class TenantGraphQL:
     """ASGI endpoint of `/{tenant}/graphql` and `/graphql`: finds the tenant and the caller,
     builds the request context, then hands over to the strawberry view."""
@@ -128,7 +157,7 @@ class TenantGraphQL:
             request.headers.get("accept-language"), tenant.languages, tenant.default_language
         )
         scope.setdefault("state", {})["sportello_context"] = state.context(tenant, viewer, language)
-        await self.view(scope, receive, send)
+        await self.view(scope, receive, cache_headers(request, send))
 
 
 async def check_stores(stores: Stores) -> dict[str, str]:

@@ -340,3 +340,22 @@ def test_a_services_slots_come_from_its_calendars_and_an_appointment_has_its_ics
     ).data["node"]["ics"]
     assert "BEGIN:VEVENT" in text
     assert decode(held["appointment"]["id"]) in text
+
+
+def test_anonymous_free_slots_over_get_are_cacheable_and_private_answers_are_not(
+    api: GraphQLClient, world: dict[str, str]
+) -> None:
+    registry = calendar_id(world, "agenda-anagrafe")
+    params = {
+        "query": SLOTS,
+        "variables": f'{{"id": "{registry}", "start": "2026-12-01", "end": "2026-12-02"}}',
+    }
+    public = api.http.get("/bugliano/graphql", params=params)
+    assert public.headers["cache-control"] == "public, max-age=60"
+    mario = api.login(*MARIO)
+    private = api.http.get(
+        "/bugliano/graphql", params=params, headers={"Authorization": f"Bearer {mario}"}
+    )
+    assert private.headers["cache-control"] == "no-store"
+    posted = api(SLOTS, {"id": registry, "start": "2026-12-01", "end": "2026-12-02"})
+    assert posted.headers["cache-control"] == "no-store"

@@ -636,3 +636,9 @@ def test_free_stretches_are_bookable_and_their_neighbours_are_not() -> None:
     assert local_spans(found) == ["09:00-11:30", "13:30-18:00"]
     for interval in found:
         assert interval_problems(rules, interval.start, interval.end, now) == []
+    # the caller's clash check compares blocked ranges: one grid step more would overlap
+    theirs = blocked_range(rome(MONDAY, 12), rome(MONDAY, 13), rules.buffer_minutes)
+    fits = blocked_range(rome(MONDAY, 9), rome(MONDAY, 11, 30), rules.buffer_minutes)
+    too_long = blocked_range(rome(MONDAY, 9), rome(MONDAY, 12), rules.buffer_minutes)
+    assert fits[1] <= theirs[0] < too_long[1]
+    assert blocked_range(rome(MONDAY, 13), rome(MONDAY, 14), 30)[0] < theirs[1]

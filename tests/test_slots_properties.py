@@ -7,6 +7,7 @@ import itertools
 import random
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
@@ -29,7 +30,7 @@ from models.slots import (
 )
 
 SETTINGS = settings(
-    max_examples=150,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -144,7 +145,7 @@ def periods(draw: st.DrawFn, zone: str, night: bool) -> tuple[date, date, dateti
 
 
 @st.composite
-def schedules(draw: st.DrawFn, zone: str, first_day: date, night: bool) -> dict[str, object]:
+def schedules(draw: st.DrawFn, zone: str, first_day: date, night: bool) -> dict[str, Any]:
     """The fields calendars of slots and of resources share; at `night`, no closure, no notice,
     the longest window."""
     count = draw(st.integers(1, 3))
@@ -194,7 +195,7 @@ def slot_cases(
 ) -> tuple[CalendarRules, date, date, datetime, list[Occupation]]:
     zone = draw(st.sampled_from(CHANGING_ZONES if night else sorted(DST_DAYS)))
     first_day, last_day, now = draw(periods(zone, night))
-    rules = CalendarRules(**draw(schedules(zone, first_day, night)))  # type: ignore[arg-type]
+    rules = CalendarRules(**draw(schedules(zone, first_day, night)))
     return rules, first_day, last_day, now, draw(occupations(first_day, now))
 
 
@@ -206,7 +207,7 @@ def interval_cases(
     first_day, last_day, now = draw(periods(zone, night))
     minimum = draw(st.sampled_from([15, 30, 60, 90]))
     rules = IntervalRules(
-        **draw(schedules(zone, first_day, night)),  # type: ignore[arg-type]
+        **draw(schedules(zone, first_day, night)),
         minimum_minutes=minimum,
         maximum_minutes=minimum + draw(st.sampled_from([0, 30, 120, 600])),
         granularity_minutes=draw(st.sampled_from([15, 30, 60])),

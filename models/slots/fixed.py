@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -53,7 +53,7 @@ def _slot_key(slot: Slot) -> tuple[datetime, str, datetime, int]:
     return slot.start, slot.opening_hours_id, slot.end, slot.capacity
 
 
-def slots_in(opening: OpeningRange) -> Iterator[Slot]:
+def _slots_in(opening: OpeningRange) -> Iterator[Slot]:
     """The opening's slots, every one empty.
 
     Lengths are real elapsed time: a slot starts at the opening's begin and the next one slot
@@ -95,20 +95,17 @@ class _Tally:
 def _tallies(occupations: Iterable[Occupation]) -> dict[str, _Tally]:
     """Occupations by opening hour id; "" holds those that count against every slot."""
     tallies: dict[str, _Tally] = defaultdict(_Tally)
-    tallies[""] = _Tally()
     for occupation in occupations:
         tallies[occupation.opening_hours_id].add(occupation)
     for tally in tallies.values():
         tally.sort()
-    return tallies
+    return dict(tallies)
 
 
 def _with_free(slot: Slot, tallies: dict[str, _Tally]) -> Slot:
-    taken = tallies[""].overlapping(slot.start, slot.end)
-    if slot.opening_hours_id in tallies and slot.opening_hours_id:
-        taken += tallies[slot.opening_hours_id].overlapping(slot.start, slot.end)
-    free = max(0, slot.capacity - taken)
-    return Slot(slot.start, slot.end, slot.capacity, free, slot.opening_hours_id)
+    applying = {"", slot.opening_hours_id} & tallies.keys()
+    taken = sum(tallies[key].overlapping(slot.start, slot.end) for key in applying)
+    return replace(slot, free=max(0, slot.capacity - taken))
 
 
 def free_slots(
@@ -132,7 +129,7 @@ def free_slots(
         _with_free(slot, tallies)
         for day in window.days(rules, first_day, last_day)
         for opening in opening_ranges(rules, day)
-        for slot in slots_in(opening)
+        for slot in _slots_in(opening)
         if slot.start >= window.earliest
     ]
     return sorted(slots, key=_slot_key)
@@ -144,7 +141,7 @@ def _slots_starting(rules: CalendarRules, start: datetime) -> list[Slot]:
     found = [
         slot
         for opening in opening_ranges(rules, day)
-        for slot in slots_in(opening)
+        for slot in _slots_in(opening)
         if slot.start == start
     ]
     return sorted(found, key=_slot_key)

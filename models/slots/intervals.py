@@ -185,7 +185,7 @@ def _placement_problems(
     span = next((each for each in _spans(ranges) if each.holds(start, end)), None)
     if span is not None:
         grid = set(_grid(span, rules.granularity))
-        return [] if start in grid else ["OFF_GRID"]
+        return [] if start in grid and end in grid else ["OFF_GRID"]
     # Outside opening hours, still tell whether the times are aligned as the openings are.
     aligned = not ranges or all(_on_grid(p, ranges, rules.granularity) for p in (start, end))
     return ["OUTSIDE_OPENING_HOURS"] + ([] if aligned else ["OFF_GRID"])

@@ -174,7 +174,6 @@ class BookingWindow:
 
     @classmethod
     def at(cls, schedule: Schedule, now: datetime) -> BookingWindow:
-        check_schedule(schedule)
         today = local_date(now, ZoneInfo(schedule.zone))
         return cls(now + schedule.minimum_notice, today + timedelta(schedule.booking_window_days))
 
