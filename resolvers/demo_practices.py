@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from auth.viewer import Viewer
 from models.catalogue import Service
@@ -237,7 +237,7 @@ async def seed_demo_practices(
             await session.exec(
                 select(Service).where(
                     Service.tenant_id == tenant_id,
-                    Service.slug.in_(SERVICES),  # type: ignore[attr-defined]
+                    col(Service.slug).in_(SERVICES),
                 )
             )
         ).all()

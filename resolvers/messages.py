@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import update
+from sqlalchemy import ColumnElement, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -141,9 +141,9 @@ async def send_message(ctx: Context, new: NewMessage) -> Outcome[Message]:
     return Outcome(written)
 
 
-def visible_messages(ctx: Context, practice_id: uuid.UUID) -> list[object]:
+def visible_messages(ctx: Context, practice_id: uuid.UUID) -> list[ColumnElement[bool]]:
     """Conditions for the messages of a practice the viewer may see."""
-    clauses: list[object] = [
+    clauses: list[ColumnElement[bool]] = [
         col(Message.practice_id) == practice_id,
         col(Message.tenant_id) == ctx.tenant.id,
     ]
@@ -159,7 +159,7 @@ async def list_messages(
     async with ctx.db() as session:
         return await keyset_page(
             session,
-            select(Message).where(*visible_messages(ctx, practice_id)),  # type: ignore[arg-type]
+            select(Message).where(*visible_messages(ctx, practice_id)),
             SortKey(col(Message.created_at), kind="datetime"),
             col(Message.id),
             page,
@@ -178,7 +178,7 @@ async def mark_read(ctx: Context, practice_id: uuid.UUID) -> Outcome[Practice]:
         await session.exec(
             update(Message)
             .where(
-                *visible_messages(ctx, practice_id),  # type: ignore[arg-type]
+                *visible_messages(ctx, practice_id),
                 col(Message.from_applicant) == (not applicant),
                 col(Message.read_at).is_(None),
             )
