@@ -5,47 +5,64 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from sqlalchemy import ColumnElement
 from sqlmodel import col, or_, select
 
 from models.base import utcnow
 from models.booking import Calendar, Meeting
 from resolvers.context import Context
+from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
 
-MAX_AGENDA = 500
-"""An agenda lists at most this many appointments (a fortnight of a busy office)."""
+SOONEST_FIRST = SortKey(col(Meeting.start_at), kind="datetime")
 
 
-async def my_appointments(ctx: Context, include_past: bool) -> list[Meeting]:
-    if ctx.viewer.user_id is None:
-        return []
-    statement = select(Meeting).where(
-        Meeting.tenant_id == ctx.tenant.id,
-        or_(col(Meeting.citizen_id) == ctx.viewer.user_id, Meeting.booked_by == ctx.viewer.user_id),
+async def meetings_page(
+    ctx: Context, clauses: list[ColumnElement[bool]], page: PageRequest, with_total: bool
+) -> Page[Meeting]:
+    statement = (
+        select(Meeting)
+        .join(Calendar, col(Calendar.id) == col(Meeting.calendar_id))
+        .where(col(Calendar.tenant_id) == ctx.tenant.id, *clauses)
     )
-    if not include_past:
-        statement = statement.where(col(Meeting.end_at) > utcnow())
     async with ctx.db() as session:
-        rows = await session.exec(statement.order_by(col(Meeting.start_at)).limit(MAX_AGENDA))
-        return list(rows.all())
+        return await keyset_page(
+            session,
+            statement,
+            SOONEST_FIRST,
+            col(Meeting.id),
+            page,
+            lambda row: row[0],
+            with_total=with_total,
+        )
+
+
+async def my_appointments(
+    ctx: Context, include_past: bool, page: PageRequest, with_total: bool
+) -> Page[Meeting]:
+    """The appointments the viewer booked or that are for them, soonest first."""
+    if ctx.viewer.user_id is None:
+        return Page([], False, False, 0 if with_total else None)
+    mine = or_(
+        col(Meeting.citizen_id) == ctx.viewer.user_id, col(Meeting.booked_by) == ctx.viewer.user_id
+    )
+    clauses = [mine] if include_past else [mine, col(Meeting.end_at) > utcnow()]
+    return await meetings_page(ctx, clauses, page, with_total)
 
 
 async def office_agenda(
-    ctx: Context, office_id: uuid.UUID, start: datetime, end: datetime
-) -> list[Meeting]:
+    ctx: Context,
+    office_id: uuid.UUID,
+    start: datetime,
+    end: datetime,
+    page: PageRequest,
+    with_total: bool,
+) -> Page[Meeting]:
     """Every appointment on the office's calendars between two instants, in time order."""
     if not ctx.viewer.is_staff_of(ctx.tenant.slug):
-        return []
-    async with ctx.db() as session:
-        rows = await session.exec(
-            select(Meeting)
-            .join(Calendar, col(Calendar.id) == col(Meeting.calendar_id))
-            .where(
-                Calendar.tenant_id == ctx.tenant.id,
-                Calendar.office_id == office_id,
-                col(Meeting.start_at) < end,
-                col(Meeting.end_at) > start,
-            )
-            .order_by(col(Meeting.start_at), col(Meeting.desk))
-            .limit(MAX_AGENDA)
-        )
-        return list(rows.all())
+        return Page([], False, False, 0 if with_total else None)
+    clauses = [
+        col(Calendar.office_id) == office_id,
+        col(Meeting.start_at) < end,
+        col(Meeting.end_at) > start,
+    ]
+    return await meetings_page(ctx, clauses, page, with_total)

@@ -33,6 +33,7 @@ from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused
 from resolvers.idempotency import claim, remember
 from resolvers.outbox import record_event
+from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
 
 INTERVAL_MESSAGES = {
     "OUTSIDE_OPENING_HOURS": "the resource is not open for all of this interval",
@@ -274,18 +275,22 @@ async def change_booking(
     return Outcome(booking)
 
 
-async def my_bookings(ctx: Context) -> list[ResourceBooking]:
+async def my_bookings(ctx: Context, page: PageRequest, with_total: bool) -> Page[ResourceBooking]:
+    """The viewer's coming bookings, soonest first."""
     if ctx.viewer.user_id is None:
-        return []
+        return Page([], False, False, 0 if with_total else None)
+    statement = select(ResourceBooking).where(
+        ResourceBooking.tenant_id == ctx.tenant.id,
+        ResourceBooking.citizen_id == ctx.viewer.user_id,
+        col(ResourceBooking.end_at) > utcnow(),
+    )
     async with ctx.db() as session:
-        rows = await session.exec(
-            select(ResourceBooking)
-            .where(
-                ResourceBooking.tenant_id == ctx.tenant.id,
-                ResourceBooking.citizen_id == ctx.viewer.user_id,
-                col(ResourceBooking.end_at) > utcnow(),
-            )
-            .order_by(col(ResourceBooking.start_at))
-            .limit(500)
+        return await keyset_page(
+            session,
+            statement,
+            SortKey(col(ResourceBooking.start_at), kind="datetime"),
+            col(ResourceBooking.id),
+            page,
+            lambda row: row[0],
+            with_total=with_total,
         )
-        return list(rows.all())

@@ -13,10 +13,27 @@ from models.booking import Meeting as MeetingRow
 from resolvers import agenda, appointment_changes, appointments, calendars, resource_bookings
 from resolvers.errors import Outcome
 from schema.appointment import Appointment, Calendar, Slot, slots_of
-from schema.base import FieldError, Info, decode_id, field_errors, optional_id
+from schema.base import (
+    TOTAL_COUNT,
+    FieldError,
+    Info,
+    connection,
+    decode_id,
+    field_errors,
+    optional_id,
+    page_request,
+    pagination_errors,
+    selected_paths,
+)
 from schema.resource import ResourceBooking
 
 IDEMPOTENCY = "The same key again returns the first result and books nothing more."
+PAGE_DOC = "Relay pagination: `first`/`after` forward, `last`/`before` backward; at most 100."
+
+
+@strawberry.type
+class AppointmentConnection(relay.Connection[Appointment]):
+    total_count: int | None = strawberry.field(description=TOTAL_COUNT)
 
 
 @strawberry.input
@@ -111,19 +128,50 @@ class AppointmentQuery:
             raise GraphQLError("no such calendar", extensions={"code": "NOT_FOUND"})
         return found
 
-    @strawberry.field(description="The current user's appointments, soonest first.")
-    async def my_appointments(self, info: Info, include_past: bool = False) -> list[Appointment]:
-        rows = await agenda.my_appointments(info.context, include_past)
-        return [Appointment.from_row(row) for row in rows]
+    @strawberry.field(description="The current user's appointments, soonest first. " + PAGE_DOC)
+    async def my_appointments(
+        self,
+        info: Info,
+        include_past: bool = False,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> AppointmentConnection:
+        with pagination_errors():
+            page = await agenda.my_appointments(
+                info.context,
+                include_past,
+                page_request(first, after, last, before),
+                "totalCount" in selected_paths(info),
+            )
+        return connection(AppointmentConnection, page, Appointment.from_row)
 
     @strawberry.field(
-        description="Appointments of an office between two instants. Requires OPERATOR."
+        description="Appointments of an office between two instants, in time order. "
+        "Requires OPERATOR. " + PAGE_DOC
     )
     async def agenda(
-        self, info: Info, office_id: relay.GlobalID, start: datetime, end: datetime
-    ) -> list[Appointment]:
-        rows = await agenda.office_agenda(info.context, decode_id(office_id, "Office"), start, end)
-        return [Appointment.from_row(row) for row in rows]
+        self,
+        info: Info,
+        office_id: relay.GlobalID,
+        start: datetime,
+        end: datetime,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> AppointmentConnection:
+        with pagination_errors():
+            page = await agenda.office_agenda(
+                info.context,
+                decode_id(office_id, "Office"),
+                start,
+                end,
+                page_request(first, after, last, before),
+                "totalCount" in selected_paths(info),
+            )
+        return connection(AppointmentConnection, page, Appointment.from_row)
 
 
 @strawberry.type

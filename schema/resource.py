@@ -169,6 +169,11 @@ class ResourceConnection(relay.Connection[Resource]):
 
 
 @strawberry.type
+class ResourceBookingConnection(relay.Connection[ResourceBooking]):
+    total_count: int | None = strawberry.field(description=TOTAL_COUNT)
+
+
+@strawberry.type
 class ResourceQuery:
     @strawberry.field(
         description="Bookable resources by slug, filtered by kind and by the people they must "
@@ -213,10 +218,25 @@ class ResourceQuery:
             raise GraphQLError("no such resource", extensions={"code": "NOT_FOUND"})
         return [Interval(start=interval.start, end=interval.end) for interval in found]
 
-    @strawberry.field(description="The current user's coming resource bookings.")
-    async def my_resource_bookings(self, info: Info) -> list[ResourceBooking]:
-        rows = await resource_bookings.my_bookings(info.context)
-        return [ResourceBooking.from_row(row) for row in rows]
+    @strawberry.field(
+        description="The current user's coming resource bookings, soonest first. Relay "
+        "pagination, at most 100 a page."
+    )
+    async def my_resource_bookings(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> ResourceBookingConnection:
+        with pagination_errors():
+            page = await resource_bookings.my_bookings(
+                info.context,
+                page_request(first, after, last, before),
+                "totalCount" in selected_paths(info),
+            )
+        return connection(ResourceBookingConnection, page, ResourceBooking.from_row)
 
 
 @strawberry.type

@@ -105,8 +105,12 @@ def test_a_citizen_holds_confirms_and_cancels_an_appointment(
     assert confirmed["errors"] == []
     assert confirmed["appointment"]["status"] == "APPROVED"
     assert confirmed["appointment"]["statusCode"] == 1
-    mine = api("{ myAppointments { id status } }", token=mario).data["myAppointments"]
+    listed = api(
+        "{ myAppointments(first: 100) { totalCount edges { node { id status } } } }", token=mario
+    ).data["myAppointments"]
+    mine = [edge["node"] for edge in listed["edges"]]
     assert {"id": held["appointment"]["id"], "status": "APPROVED"} in mine
+    assert listed["totalCount"] == len(mine)
 
     cancelled = mutate(api, CANCEL, mario, id=held["appointment"]["id"], reason="imprevisto")
     assert cancelled["appointment"]["status"] == "CANCELLED"
@@ -229,8 +233,8 @@ def test_fifty_parallel_holds_on_a_slot_of_two_desks_give_exactly_two(
 
 
 AGENDA = """query($office: ID!, $start: DateTime!, $end: DateTime!) {
-  agenda(officeId: $office, start: $start, end: $end) {
-    id status name start citizen { familyName } } }"""
+  agenda(officeId: $office, start: $start, end: $end, first: 100) { edges { node {
+    id status name start citizen { familyName } } } } }"""
 OUTCOME = f"""mutation($input: BookingDecisionInput!, $outcome: BookingStatus!) {{
   markAppointmentOutcome(input: $input, outcome: $outcome) {{ {APPOINTMENT} {ERRORS} }} }}"""
 
@@ -270,8 +274,8 @@ def test_an_operator_books_for_someone_and_sees_the_offices_agenda(
             "end": (start + timedelta(days=1)).isoformat(),
         },
         token=operator,
-    ).data["agenda"]
-    mine = next(row for row in agenda if row["id"] == held["id"])
+    ).data["agenda"]["edges"]
+    mine = next(edge["node"] for edge in agenda if edge["node"]["id"] == held["id"])
     assert mine == {
         "id": held["id"],
         "status": "APPROVED",
@@ -289,7 +293,7 @@ def test_an_operator_books_for_someone_and_sees_the_offices_agenda(
                 "end": (start + timedelta(days=1)).isoformat(),
             },
             token=mario,
-        ).data["agenda"]
+        ).data["agenda"]["edges"]
         == []
     )
 

@@ -64,6 +64,13 @@ def test_a_citizen_books_a_room_and_its_interval_and_buffer_leave_the_availabili
     assert booked["errors"] == []
     assert booked["booking"]["status"] == "PENDING"
     assert booked["booking"]["priceCents"] == 5000
+    listed = api(
+        "{ myResourceBookings(first: 10) { totalCount edges { node { id resource { slug } } } } }",
+        token=mario,
+    ).data["myResourceBookings"]
+    assert {"id": booked["booking"]["id"], "resource": {"slug": "sala-consiliare"}} in [
+        edge["node"] for edge in listed["edges"]
+    ]
     free = api(AVAILABILITY, {"id": hall, "start": day.isoformat(), "end": day.isoformat()})
     stretches = [
         (
