@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
+from models.slots import italian_holidays
 from tests.graphql import GraphQLClient, LiveServer
 from tests.practices import GIULIA, MARIO, OPERATOR, fresh_key
 from tests.test_practices import decode, sql
@@ -49,9 +50,11 @@ def local(moment: str) -> datetime:
 
 
 def next_weekday(weekday: int, after: int = 4) -> date:
-    """The first ISO `weekday` at least `after` days from today (past the cancel cut-off)."""
+    """The first ISO `weekday` at least `after` days from today that is not a public holiday
+    in Bugliano (whose patron saint's day is 10 August)."""
     day = datetime.now(ROME).date() + timedelta(days=after)
-    while day.isoweekday() != weekday:
+    closed = italian_holidays([day.year, day.year + 1], (8, 10))
+    while day.isoweekday() != weekday or day in closed:
         day += timedelta(days=1)
     return day
 
@@ -181,17 +184,25 @@ def test_a_reschedule_overlapping_the_citizens_own_appointment_succeeds(
 
 
 def test_citizens_change_nothing_after_the_cut_off(
-    api: GraphQLClient, world: dict[str, str]
+    api: GraphQLClient, world: dict[str, str], fresh_world: None
 ) -> None:
-    giulia = api.login(*GIULIA)
+    giulia, admin = api.login(*GIULIA), api.login("admin", "admin")
     registry = calendar_id(world, "agenda-anagrafe")
-    now = datetime.now(ROME)
-    found = slots(api, registry, now.date() + timedelta(days=1), now.date() + timedelta(days=4))
-    inside = [s for s in found if local(s["start"]) - timedelta(days=3) < now]
-    held = mutate(api, HOLD, giulia, calendarId=registry, start=inside[0]["start"])["appointment"]
+    longer = api(
+        """mutation($input: UpdateCalendarInput!) {
+             updateCalendar(input: $input) { errors { code } } }""",
+        {"input": {"id": registry, "fields": {"cancelDaysBefore": 60}}},
+        token=admin,
+    ).data["updateCalendar"]
+    assert longer["errors"] == []
+    day = next_weekday(3, after=12)
+    slot = slots(api, registry, day, day + timedelta(days=7))[0]
+    held = mutate(api, HOLD, giulia, calendarId=registry, start=slot["start"])["appointment"]
     mutate(api, CONFIRM, giulia, id=held["id"])
     refused = mutate(api, CANCEL, giulia, id=held["id"])
     assert [e["code"] for e in refused["errors"]] == ["TOO_LATE"]
+    moved = mutate(api, RESCHEDULE, giulia, id=held["id"], start=slot["start"])
+    assert [e["code"] for e in moved["errors"]] == ["TOO_LATE"]
     operator = api.login(*OPERATOR)
     assert mutate(api, CANCEL, operator, id=held["id"])["errors"] == []
 
