@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/sportello serve --migrate --demo
+	$(BIN)/sportello serve --migrate --demo --with-worker
 
 NODE_TOOLS := tests/formio_reference/node_modules/.package-lock.json \
 	tests/s3rver/node_modules/.package-lock.json

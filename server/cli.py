@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -97,6 +99,11 @@ def serve(
         False, "--migrate", help="Apply the migrations before serving."
     ),
     demo: bool = typer.Option(False, "--demo", help="Load the demo municipalities first."),
+    with_worker: bool = typer.Option(
+        False,
+        "--with-worker",
+        help="Also run `sportello worker` beside the server, stopped with it.",
+    ),
 ) -> None:
     """Serve the GraphQL API, GraphiQL, /healthz and /metrics."""
     import uvicorn
@@ -122,18 +129,39 @@ def serve(
             f"  Any tenant:                POST {base}/graphql with header X-Tenant: <slug>",
             f"  Health and metrics:        {base}/healthz  {base}/metrics",
         ]
+        if with_worker:
+            lines.append("  Background jobs:           sportello worker (started with the server)")
         for line in lines:
             console.print(line, soft_wrap=True)
-        uvicorn.run(
-            "server.app:create_app",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers if not reload else None,
-            reload=reload,
-            access_log=False,
-            log_config=None,
-        )
+        with background_worker(with_worker):
+            uvicorn.run(
+                "server.app:create_app",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers if not reload else None,
+                reload=reload,
+                access_log=False,
+                log_config=None,
+            )
+
+
+@contextmanager
+def background_worker(wanted: bool) -> Iterator[None]:
+    """`sportello worker` as a child process for the length of the block; it reuses the
+    store URLs `store_urls` exported, and is asked to stop (SIGTERM) when the block ends."""
+    if not wanted:
+        yield
+        return
+    child = subprocess.Popen([sys.executable, "-m", "server", "worker"])
+    try:
+        yield
+    finally:
+        child.terminate()
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
 
 
 @app.command()
