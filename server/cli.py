@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -146,6 +147,10 @@ def serve(
             )
 
 
+def stop_on_sigterm(_signal: int, _frame: object) -> None:
+    raise SystemExit(0)
+
+
 @contextmanager
 def background_worker(wanted: bool) -> Iterator[None]:
     """`sportello worker` as a child process for the length of the block; it reuses the
@@ -154,9 +159,13 @@ def background_worker(wanted: bool) -> Iterator[None]:
         yield
         return
     child = subprocess.Popen([sys.executable, "-m", "server", "worker"])
+    # uvicorn re-raises the signal that stopped it; as an exception it lets this block end
+    # (and the worker stop) instead of killing the process on the spot.
+    previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
         yield
     finally:
+        signal.signal(signal.SIGTERM, previous)
         child.terminate()
         try:
             child.wait(timeout=30)

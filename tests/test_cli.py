@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from server.database import recreate_database
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port
 from tests.graphql import LiveServer
 
 
@@ -34,6 +37,7 @@ def test_every_command_documents_itself() -> None:
         ["export-schema"],
         ["embedded", "status"],
         ["embedded", "stop"],
+        ["worker"],
     ):
         shown = subprocess.run(
             [sys.executable, "-m", "server", *command, "--help"],
@@ -43,3 +47,24 @@ def test_every_command_documents_itself() -> None:
             check=True,
         ).stdout
         assert "Usage:" in shown, command
+
+
+def test_serve_with_worker_runs_the_jobs_beside_the_server_and_stops_them_with_it(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "server", "serve", "--port", str(free_port()), "--with-worker"],
+            cwd=ROOT,
+            env={**server.env, "SPORTELLO_LOG_LEVEL": "INFO"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 60
+    while "worker.ready" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert "worker.ready" in log.read_text()
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) == 0
+    assert "worker.stopped" in log.read_text()
