@@ -22,9 +22,9 @@ from stdnum.it import codicefiscale
 from models.formio import validate_submission
 from models.receipt import ReceiptInput, render_receipt
 from models.receipt.values import format_value
+from tests.test_formio_samples import CF1, CF2, CF3, VALID
 
 SAMPLES = Path(__file__).parent / "formio_samples"
-CF1, CF2, CF3 = "RSSMRA80A01H501U", "BNCLCU15M10F205Y", "VRDGLI17D50F205R"
 JPG = {"name": "carta-identità.jpg", "size": 300_000, "type": "image/jpeg", "id": "u2"}
 PDF = {"name": "isee-2026.pdf", "size": 1_572_864, "type": "application/pdf", "id": "u1"}
 WINTER = dt.datetime(2026, 3, 12, 9, 15, tzinfo=dt.UTC)  # 10:15 in Rome (CET)
@@ -35,74 +35,30 @@ def form(name: str) -> dict[str, Any]:
     return json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
 
 
+def changed(name: str, **changes: Any) -> dict[str, Any]:
+    """A valid sample submission (shared with the validator's tests) with some values
+    changed for what a receipt shows; None removes a value."""
+    data = copy.deepcopy(VALID[name])
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
 SUBMISSIONS: dict[str, dict[str, Any]] = {
-    "residence-change": {
-        "name": "Mario",
-        "surname": "Rossi",
-        "fiscalCode": CF1,
-        "birthDate": "01/01/1980",
-        "email": "mario.rossi@example.org",
-        "phone": "",
-        "newAddress": {"street": "via Roma", "houseNumber": "12/B", "zip": "00100"},
-        "housingTitle": "tenant",
-        "leaseRegistrationNumber": "3T 1234/2025",
-        "familyMembers": [
-            {"fullName": "Luca Bianchi", "fiscalCode": CF2, "relationship": "child"},
-            {"fullName": "Giulia Verdi", "fiscalCode": CF3, "relationship": "spouse"},
+    "residence-change": changed("residence-change", identityDocument=[JPG], submit=None),
+    "school-canteen": changed(
+        "school-canteen",
+        iseeCertificate=[PDF],
+        children=[
+            {**child, "childName": f"{child['childName']} Rossi"}
+            for child in VALID["school-canteen"]["children"]
         ],
-        "identityDocument": [JPG],
-        "privacy": True,
-    },
-    "school-canteen": {
-        "parentName": "Mario Rossi",
-        "parentEmail": "mario@example.org",
-        "children": [
-            {
-                "childName": "Luca Rossi",
-                "childFiscalCode": CF2,
-                "birthDate": "2015-08-10",
-                "school": "rodari",
-                "days": {"mon": True, "tue": False, "wed": True, "thu": False, "fri": False},
-                "hasAllergies": True,
-                "allergiesDescription": "Frutta a guscio",
-            },
-            {
-                "childName": "Giulia Rossi",
-                "childFiscalCode": CF3,
-                "birthDate": "10/04/2017",
-                "school": "girasole",
-                "days": {"fri": True},
-                "hasAllergies": False,
-            },
-        ],
-        "isee": 14500.5,
-        "iseeCertificate": [PDF],
-        "privacy": True,
-    },
-    "bulky-waste": {
-        "pickupAddress": {
-            "mode": "autocomplete",
-            "address": {"display_name": "via Roma 1, Bugliano"},
-        },
-        "floor": "2",
-        "items": [
-            {"kind": "furniture", "quantity": 2},
-            {"kind": "other", "quantity": 1, "otherDescription": "Cyclette"},
-        ],
-        "preferredDate": "2026-12-01T00:00:00+01:00",
-        "preferredTime": "09:30",
-        "notes": "Citofonare Rossi",
-        "estimatedFee": 1234.5,
-    },
-    "parking-permit": {
-        "plate": "AB123CD",
-        "ownership": "own",
-        "zone": "A",
-        "startDate": "01/12/2026",
-        "mobile": "+39 333 1234567",
-        "email": "",
-        "truthfulness": True,
-    },
+    ),
+    "bulky-waste": changed(
+        "bulky-waste",
+        estimatedFee=1234.5,
+        pickupAddress={"mode": "autocomplete", "address": {"display_name": "via Roma 1, Bugliano"}},
+    ),
+    "parking-permit": changed("parking-permit", ownership="own", companyDeclaration=None),
 }
 
 
