@@ -13,7 +13,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.file_links import sign_download
 from auth.practices import is_applicant
-from models.form import FormVersion
 from models.formio.tree import ctype, walk
 from models.practice import FilePurpose, Practice, StoredFile
 from models.practice_states import PracticeStatus
@@ -21,7 +20,7 @@ from models.uploads import check_upload, safe_filename, sniff_mime
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.idempotency import claim, remember
-from resolvers.practice_lookup import get_practice
+from resolvers.practice_lookup import get_practice, pinned_form
 
 CITIZEN_EDITABLE = (
     PracticeStatus.DRAFT,
@@ -66,9 +65,7 @@ async def component_limits(
     """The file component of the pinned form that the upload is for, if one is named."""
     if key is None:
         return None, None
-    version = await FormVersion.find_one(
-        {"form_id": practice.form_id, "version": practice.form_version, "tenant_id": ctx.tenant.id}
-    )
+    version = await pinned_form(ctx, practice)
     components = version.definition.get("components", []) if version is not None else []
     component = next(
         (c for c in walk(components) if c.get("key") == key and ctype(c) == "file"), None

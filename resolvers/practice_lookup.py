@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.practices import may_read_practice
 from models.catalogue import Service
+from models.form import FormVersion
 from models.practice import Practice
 from models.practice_states import ServiceSwitches
 from resolvers.context import Context
@@ -54,3 +55,8 @@ async def get_practice(ctx: Context, practice_id: uuid.UUID) -> Practice | None:
 
 def not_found(field: str = "id") -> Problem:
     return Problem(field, ErrorCode.NOT_FOUND, "no such practice")
+
+
+async def pinned_form(ctx: Context, practice: Practice) -> FormVersion | None:
+    """The form version the practice is filled against, read once per request."""
+    return await ctx.loaders.form_version.load((practice.form_id, practice.form_version))

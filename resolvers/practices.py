@@ -27,7 +27,13 @@ from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused, error_code
 from resolvers.idempotency import claim, remember
 from resolvers.outbox import record_event
-from resolvers.practice_lookup import find_practice, get_practice, not_found, switches_of
+from resolvers.practice_lookup import (
+    find_practice,
+    get_practice,
+    not_found,
+    pinned_form,
+    switches_of,
+)
 from resolvers.practice_transitions import Step, apply_steps, event_payload
 from resolvers.receipts import store_receipt
 
@@ -129,9 +135,7 @@ async def validate_practice_data(
     session: AsyncSession, ctx: Context, practice: Practice, data: dict[str, Any]
 ) -> ValidationResult | Problem:
     """Validate against the pinned form version; files must be the applicant's own uploads."""
-    version = await FormVersion.find_one(
-        {"form_id": practice.form_id, "version": practice.form_version, "tenant_id": ctx.tenant.id}
-    )
+    version = await pinned_form(ctx, practice)
     if version is None:
         return Problem("id", ErrorCode.NO_FORM, "the form version of this practice is missing")
     uploads = await session.exec(

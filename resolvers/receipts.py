@@ -9,11 +9,11 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.catalogue import Service
-from models.form import FormVersion
 from models.practice import FilePurpose, Practice, StoredFile
 from models.receipt import ReceiptInput, render_receipt
 from models.user import User
 from resolvers.context import Context
+from resolvers.practice_lookup import pinned_form
 
 
 async def store_receipt(
@@ -21,9 +21,7 @@ async def store_receipt(
 ) -> StoredFile:
     """Render the receipt off the event loop, store its bytes, and add its file row."""
     applicant = await session.get(User, practice.applicant_id)
-    version = await FormVersion.find_one(
-        {"form_id": practice.form_id, "version": practice.form_version, "tenant_id": ctx.tenant.id}
-    )
+    version = await pinned_form(ctx, practice)
     assert applicant is not None
     assert version is not None
     assert practice.submitted_at is not None
