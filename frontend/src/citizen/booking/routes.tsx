@@ -1,0 +1,3 @@
+import type { PageRoute } from "../../shared/routes";
+
+export const bookingRoutes: PageRoute[] = [];

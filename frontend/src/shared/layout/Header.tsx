@@ -1,0 +1,103 @@
+import { useTranslation } from "react-i18next";
+import { Link, NavLink } from "react-router";
+
+import { useSession, useTenant } from "../providers";
+import { LanguageSwitcher } from "./LanguageSwitcher";
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Shown only to a logged-in user. */
+  private?: boolean;
+}
+
+/** Bootstrap Italia's header: slim bar (site, language, login), centre (logo, name), navigation. */
+export function Header({ title, nav, loginPath = "/login" }: { title?: string; nav: NavItem[]; loginPath?: string }) {
+  const { t } = useTranslation();
+  const tenant = useTenant();
+  const { user, store } = useSession();
+  return (
+    <header className="it-header-wrapper">
+      <div className="it-header-slim-wrapper">
+        <div className="container">
+          <div className="row">
+            <div className="col-12">
+              <div className="it-header-slim-wrapper-content">
+                {tenant.siteUrl ? (
+                  <a className="d-none d-lg-block navbar-brand" href={tenant.siteUrl}>
+                    {tenant.name}
+                  </a>
+                ) : (
+                  <span className="d-none d-lg-block navbar-brand">{tenant.name}</span>
+                )}
+                <div className="it-header-slim-right-zone gap-3">
+                  <LanguageSwitcher />
+                  {user ? (
+                    <div className="d-flex align-items-center gap-2">
+                      <span className="text-white" data-testid="user-name">{user.fullName}</span>
+                      <button type="button" className="btn btn-sm btn-outline-light" onClick={() => store.logout()}>
+                        {t("session.logout")}
+                      </button>
+                    </div>
+                  ) : (
+                    <Link className="btn btn-primary btn-sm btn-full" to={loginPath}>
+                      {t("session.login")}
+                    </Link>
+                  )}
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="it-nav-wrapper">
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <div className="it-header-center-content-wrapper">
+                  <div className="it-brand-wrapper">
+                    <Link to="/">
+                      {tenant.theme.logoUrl && (
+                        <img className="icon" src={tenant.theme.logoUrl} alt="" width={82} height={82} />
+                      )}
+                      <div className="it-brand-text">
+                        <div className="it-brand-title">{tenant.name}</div>
+                        {title && <div className="it-brand-tagline d-none d-md-block">{title}</div>}
+                      </div>
+                    </Link>
+                  </div>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="it-header-navbar-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <nav className="navbar navbar-expand-lg has-megamenu" aria-label={t("nav.main")}>
+                  <div className="navbar-collapsable d-block position-static">
+                    <div className="menu-wrapper">
+                      <ul className="navbar-nav flex-row flex-wrap">
+                        {nav
+                          .filter((item) => !item.private || user)
+                          .map((item) => (
+                            <li className="nav-item" key={item.to}>
+                              <NavLink className="nav-link" to={item.to} end={item.to === "/"}>
+                                <span>{item.label}</span>
+                              </NavLink>
+                            </li>
+                          ))}
+                      </ul>
+                    </div>
+                  </div>
+                </nav>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

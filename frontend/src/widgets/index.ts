@@ -1,0 +1,2 @@
+// The embeddable widgets: <sportello-services>, <sportello-service-card>, <sportello-booking>.
+export {};
