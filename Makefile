@@ -4,11 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint schema bench bench-forms bench-slots clean help
+.PHONY: run test test-python test-frontend e2e frontend client-python check-clients lint schema bench bench-forms bench-slots clean help
 
 help:
 	@echo "make run     install, start the embedded stack, migrate, load the demo, serve on :8000"
-	@echo "make test    run every test"
+	@echo "make test    run every test (test-python, then test-frontend)"
+	@echo "make test-python    the server's tests (pytest)"
+	@echo "make test-frontend  client drift, types, component tests (Vitest), build, end-to-end (Chromium)"
+	@echo "make frontend       build the frontend into frontend/dist (make run does it)"
+	@echo "make client-python  regenerate the partners' Python client in codegen/python"
 	@echo "make lint    ruff and mypy"
 	@echo "make schema  regenerate codegen/schema.graphql"
 	@echo "make bench   catalogue benchmark (prints requests/s and latency percentiles)"
@@ -23,14 +27,54 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) frontend
 	$(BIN)/sportello serve --migrate --demo --with-worker
+
+FRONTEND_DEPS := frontend/node_modules/.package-lock.json
+
+$(FRONTEND_DEPS): frontend/package-lock.json
+	npm ci --prefix frontend --no-audit --no-fund
+
+# Typed client (codegen), type check, the two bundles and the default theme stylesheet.
+frontend: $(FRONTEND_DEPS)
+	npm --prefix frontend run build
 
 NODE_TOOLS := tests/formio_reference/node_modules/.package-lock.json \
 	tests/s3rver/node_modules/.package-lock.json
 
-test: $(STAMP) $(NODE_TOOLS)
+test: test-python test-frontend
+
+test-python: $(STAMP) $(NODE_TOOLS) $(FRONTEND_DEPS)
 	$(BIN)/pytest
+
+test-frontend: $(STAMP) check-clients frontend
+	npm --prefix frontend test
+	npm --prefix frontend run e2e
+
+e2e: $(STAMP) frontend
+	npm --prefix frontend run e2e
+
+CLIENT_VENV := codegen/python/.venv
+
+$(CLIENT_VENV)/.installed: codegen/python/requirements.txt
+	$(PYTHON) -m venv $(CLIENT_VENV)
+	$(CLIENT_VENV)/bin/pip install --quiet -r codegen/python/requirements.txt
+	@touch $@
+
+client-python: $(CLIENT_VENV)/.installed
+	cd codegen/python && .venv/bin/ariadne-codegen
+
+GENERATED := frontend/src/gql codegen/python/sportello_client
+
+# Regenerates both clients (a document that no longer matches the schema fails here); in CI
+# (CI=1, set by .ci/run) the result must equal what is committed. The schema must not break what
+# main served unless the break is announced in codegen/BREAKING.md.
+check-clients: $(FRONTEND_DEPS) client-python
+	npm --prefix frontend run codegen
+	@if [ -n "$$CI" ] && [ -n "$$(git status --porcelain -- $(GENERATED))" ]; then \
+		git status --short -- $(GENERATED); \
+		echo "the generated clients are stale: run make check-clients and commit them"; exit 1; fi
+	npm --prefix frontend run schema-diff
 
 # Node.js tools of the tests: @formio/core (the reference validator) and s3rver (an S3 server).
 tests/%/node_modules/.package-lock.json: tests/%/package-lock.json

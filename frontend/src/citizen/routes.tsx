@@ -1,6 +1,7 @@
 import type { PageRoute } from "../shared/routes";
 import { bookingRoutes } from "./booking/routes";
-import { practiceRoutes } from "./pages/routes";
+import { catalogueRoutes } from "./catalogue/routes";
+import { practiceRoutes } from "./practices/routes";
 
-/** The citizen area's pages: catalogue and practices (pages/), appointments and rooms (booking/). */
-export const citizenRoutes: PageRoute[] = [...practiceRoutes, ...bookingRoutes];
+/** The citizen area's pages: catalogue/, practices/ and booking/ (appointments and rooms). */
+export const citizenRoutes: PageRoute[] = [...catalogueRoutes, ...practiceRoutes, ...bookingRoutes];

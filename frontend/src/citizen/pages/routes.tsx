@@ -1,3 +1,0 @@
-import type { PageRoute } from "../../shared/routes";
-
-export const practiceRoutes: PageRoute[] = [];
