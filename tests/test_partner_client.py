@@ -14,7 +14,7 @@ from tests.practices import MARIO, OPERATOR
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "codegen" / "python"))
 
-from sportello_client import (  # noqa: E402
+from sportello_client import (
     LoginInput,
     PracticeFilterInput,
     PracticeStatus,
