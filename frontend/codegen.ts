@@ -15,7 +15,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: "string", Date: "string", JSON: "unknown", Upload: "File" },
+        scalars: { DateTime: "string", Date: "string", Time: "string", JSON: "unknown", Upload: "File" },
       },
     },
   },

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Column, String
+from sqlalchemy import Column, String, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field, SQLModel
 
@@ -28,6 +28,12 @@ class Tenant(SQLModel, table=True):
     """Keys `logoUrl` and `primaryColor` (a `#rrggbb` colour)."""
     contacts: dict[str, str] = json_object_field()
     """Keys `email`, `pec`, `phone`, `address`."""
+    allowed_origins: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(ARRAY(String(300)), nullable=False, server_default=text("'{}'")),
+    )
+    """Origins (`https://host[:port]`) of other websites whose pages may call the API from a
+    browser (CORS), besides the origin of `site_url`."""
     patron_day: str | None = Field(default=None, max_length=5)
     """`MM-DD` of the patron saint's feast: a holiday of the municipality's calendars."""
     created_at: datetime = created_field()

@@ -28,7 +28,7 @@ from schema.practice_mutations import PracticeMutation
 from schema.practice_queries import PracticeQuery
 from schema.queries import Query
 from schema.resource import Resource, ResourceBooking, ResourceMutation, ResourceQuery
-from schema.tenant import Tenant
+from schema.tenant import Tenant, TenantMutation
 from schema.user import User
 
 NODE_TYPES = [
@@ -51,7 +51,14 @@ ROOT_QUERY = merge_types(
 )
 ROOT_MUTATION = merge_types(
     "Mutation",
-    (Mutation, PracticeMutation, AppointmentMutation, ResourceMutation, AdminBookingMutation),
+    (
+        Mutation,
+        PracticeMutation,
+        AppointmentMutation,
+        ResourceMutation,
+        AdminBookingMutation,
+        TenantMutation,
+    ),
 )
 
 

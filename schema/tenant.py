@@ -10,7 +10,8 @@ from strawberry import relay
 
 from models.i18n import Language
 from models.tenant import Tenant as TenantRow
-from schema.base import Info
+from resolvers import tenant_admin
+from schema.base import FieldError, Info, field_errors
 
 strawberry.enum(Language)
 
@@ -41,6 +42,16 @@ class Tenant(relay.Node):
     languages: list[Language]
     theme: Theme
     contacts: Contacts
+    origins: strawberry.Private[list[str]]
+
+    @strawberry.field(
+        description="Origins (scheme://host[:port]) of other websites whose pages may call "
+        "the API from a browser, besides the origin of siteUrl. Only the municipality's "
+        "administrators see them; null for anyone else."
+    )
+    def allowed_origins(self, info: Info) -> list[str] | None:
+        ctx = info.context
+        return self.origins if ctx.viewer.is_tenant_admin_of(ctx.tenant.slug) else None
 
     @classmethod
     def from_row(cls, row: TenantRow) -> Tenant:
@@ -62,6 +73,7 @@ class Tenant(relay.Node):
                 phone=row.contacts.get("phone"),
                 address=row.contacts.get("address"),
             ),
+            origins=list(row.allowed_origins),
         )
 
     @classmethod
@@ -71,3 +83,55 @@ class Tenant(relay.Node):
         """Only the tenant of the request is reachable through it."""
         tenant = info.context.tenant
         return [cls.from_row(tenant) if node_id == str(tenant.id) else None for node_id in node_ids]
+
+
+@strawberry.input(description="The look of the municipality; omitted fields stay as they are.")
+class ThemeInput:
+    logo_url: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="An http(s) address, or a path on this server; null removes the logo.",
+    )
+    primary_color: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="The brand colour as #rrggbb; null returns to the default colour.",
+    )
+
+
+@strawberry.input(description="Settings of the municipality; omitted fields stay as they are.")
+class UpdateTenantInput:
+    theme: ThemeInput | None = strawberry.UNSET
+    allowed_origins: list[str] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Replaces the list of origins (scheme://host[:port]) allowed by CORS.",
+    )
+
+
+@strawberry.type
+class TenantPayload:
+    tenant: Tenant | None
+    errors: list[FieldError]
+
+
+def theme_changes(theme: ThemeInput | None) -> dict[str, str | None] | None:
+    """The theme keys sent, by their stored (camelCase) name; null values clear a key."""
+    if theme is None or theme is strawberry.UNSET:
+        return None
+    sent = {"logoUrl": theme.logo_url, "primaryColor": theme.primary_color}
+    return {key: value for key, value in sent.items() if value is not strawberry.UNSET}
+
+
+@strawberry.type
+class TenantMutation:
+    @strawberry.mutation(
+        description="Change the municipality's theme and the websites allowed to call the API "
+        "from a browser. Requires TENANT_ADMIN of the municipality (or PLATFORM_ADMIN)."
+    )
+    async def update_tenant(self, info: Info, input: UpdateTenantInput) -> TenantPayload:
+        origins = input.allowed_origins
+        outcome = await tenant_admin.update_tenant(
+            info.context,
+            theme_changes(input.theme),
+            None if origins is strawberry.UNSET else origins,
+        )
+        tenant = Tenant.from_row(outcome.value) if outcome.value is not None else None
+        return TenantPayload(tenant=tenant, errors=field_errors(outcome.problems))

@@ -9,13 +9,11 @@ from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
-from sqlmodel import select
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
@@ -26,16 +24,20 @@ from models.tenant import Tenant
 from models.user import Role
 from resolvers.context import Context
 from schema.root import build_schema
+from server.cors import PREFLIGHT_HEADERS, TenantCORS, TenantOrigins
 from server.database import Stores, open_stores
 from server.downloads import download
 from server.embedded import EmbeddedStack
+from server.frontend import FrontendFiles, citizen_page, crest, operator_page, theme_css
 from server.logs import configure_logging, log
 from server.middleware import RequestMiddleware
 from server.migrate import check_revision
+from server.persisted import PersistedDocuments, resolve_persisted
 from server.settings import Settings, load_settings
 from server.state import AppState
+from server.tenancy import find_tenant, tenant_changes
+from server.theme import Themes
 
-PREFLIGHT_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name")
 MULTIPART_ROOM = 1024 * 1024
 """Bytes a multipart request may carry beside its files: the operation, the map, part headers."""
 
@@ -53,11 +55,6 @@ class GraphQLView(GraphQL[Context, None]):
     async def get_context(self, request: Any, response: Any) -> Context:
         context: Context = request.scope["state"]["sportello_context"]
         return context
-
-
-async def find_tenant(state: AppState, slug: str) -> Tenant | None:
-    async with state.stores.sessions() as session:
-        return (await session.exec(select(Tenant).where(Tenant.slug == slug))).first()
 
 
 def viewer_of(state: AppState, request: Request, tenant: Tenant) -> Viewer | JSONResponse:
@@ -129,8 +126,9 @@ class TenantGraphQL:
     """ASGI endpoint of `/{tenant}/graphql` and `/graphql`: finds the tenant and the caller,
     builds the request context, then hands over to the strawberry view."""
 
-    def __init__(self, view: GraphQLView) -> None:
+    def __init__(self, view: GraphQLView, documents: PersistedDocuments) -> None:
         self.view = view
+        self.documents = documents
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -156,8 +154,13 @@ class TenantGraphQL:
         language = negotiate_language(
             request.headers.get("accept-language"), tenant.languages, tenant.default_language
         )
+        persisted = await resolve_persisted(request, scope, receive, self.documents)
+        if persisted.answer is not None:
+            await persisted.answer(scope, receive, send)
+            return
+        scope = persisted.scope
         scope.setdefault("state", {})["sportello_context"] = state.context(tenant, viewer, language)
-        await self.view(scope, receive, cache_headers(request, send))
+        await self.view(scope, persisted.receive, cache_headers(request, send))
 
 
 async def check_stores(stores: Stores) -> dict[str, str]:
@@ -217,13 +220,23 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 settings.db_pool_size,
             )
             await check_revision(stores.engine)
-            app.state.sportello = AppState.open(settings, stores)
-            log.info("started", env=settings.env.value)
-            yield
-            await app.state.sportello.close()
+            state = app.state.sportello = AppState.open(settings, stores)
+
+            async def changed(slug: str) -> None:
+                origins.forget(slug)
+                tenant = await find_tenant(state, slug)
+                if tenant is not None:
+                    themes.start(tenant.theme.get("primaryColor"))
+
+            async with tenant_changes(state, changed):
+                log.info("started", env=settings.env.value)
+                yield
+            await state.close()
         finally:
             await asyncio.to_thread(stack.stop)
 
+    origins = TenantOrigins(settings.allowed_origins)
+    themes = Themes(settings)
     endpoint = TenantGraphQL(
         GraphQLView(
             build_schema(
@@ -235,34 +248,30 @@ def create_app(settings: Settings | None = None) -> Starlette:
             graphql_ide=None if settings.production else "graphiql",
             allow_queries_via_get=True,
             multipart_uploads_enabled=True,
-        )
+        ),
+        PersistedDocuments(settings.persisted_documents),
     )
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/metrics", metrics),
             Route("/graphql", endpoint, methods=["GET", "POST"]),
+            Mount("/app", FrontendFiles(settings.frontend_dir)),
             Route("/{tenant:str}/graphql", endpoint, methods=["GET", "POST"]),
             Route("/{tenant:str}/files/{token:str}", download, methods=["GET"]),
+            Route("/{tenant:str}/theme.css", theme_css, methods=["GET", "HEAD"]),
+            Route("/{tenant:str}/logo.svg", crest, methods=["GET", "HEAD"]),
+            Route("/{tenant:str}/operator", operator_page, methods=["GET", "HEAD"]),
+            Route("/{tenant:str}/operator/{path:path}", operator_page, methods=["GET", "HEAD"]),
+            Route("/{tenant:str}/{path:path}", citizen_page, methods=["GET", "HEAD"]),
         ],
         middleware=[
             Middleware(RequestMiddleware, server_timing=settings.expose_server_timing),
-            Middleware(
-                CORSMiddleware,
-                allow_origins=settings.allowed_origins,
-                allow_methods=["GET", "POST", "OPTIONS"],
-                allow_headers=[
-                    "authorization",
-                    "content-type",
-                    "accept-language",
-                    "x-tenant",
-                    "x-request-id",
-                    *PREFLIGHT_HEADERS,
-                ],
-                expose_headers=["x-request-id", "server-timing"],
-                max_age=600,
-            ),
+            Middleware(TenantCORS, origins=origins),
         ],
         lifespan=lifespan,
     )
+    app.state.settings = settings
+    app.state.themes = themes
+    return app

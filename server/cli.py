@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -17,6 +18,9 @@ from rich.table import Table
 from sqlmodel import col, or_, select
 
 from server.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from server.state import AppState
 
 app = typer.Typer(
     help="Sportello: the digital service desk of a municipality.", no_args_is_help=True
@@ -248,9 +252,22 @@ async def _seed(settings: Settings, local_passwords: bool) -> None:
             local_passwords=local_passwords,
             progress=lambda message: console.print(f"[dim]•[/dim] {message}"),
         )
+        await compile_demo_themes(state)
     finally:
         await state.close()
     console.print(str(report))
+
+
+async def compile_demo_themes(state: AppState) -> None:
+    """Compile the municipalities' stylesheets now, so that their first page is fast."""
+    from models.tenant import Tenant
+    from server.theme import Themes
+
+    async with state.stores.sessions() as session:
+        tenants = (await session.exec(select(Tenant))).all()
+    with console.status("compiling the municipalities' stylesheets…"):
+        colours = [tenant.theme.get("primaryColor") for tenant in tenants]
+        await Themes(state.settings).prepare(colours)
 
 
 @app.command()

@@ -13,6 +13,10 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from models.uploads import DEFAULT_ALLOWED_TYPES, GLOBAL_MAX_BYTES
 
+REPOSITORY = Path(__file__).resolve().parents[1]
+FRONTEND_SOURCE = REPOSITORY / "frontend"
+"""The frontend's sources: its build scripts (the theme compiler) and node_modules."""
+
 
 class Environment(StrEnum):
     DEVELOPMENT = "development"
@@ -61,6 +65,14 @@ class Settings(BaseSettings):
     smtp_url: str | None = Field(default=None, alias="SPORTELLO_SMTP_URL")
     mail_from: str = Field(default="Sportello <noreply@localhost>", alias="SPORTELLO_MAIL_FROM")
     worker_concurrency: int = Field(default=4, ge=1, alias="SPORTELLO_WORKER_CONCURRENCY")
+    frontend_dir: Path = Field(default=FRONTEND_SOURCE / "dist", alias="SPORTELLO_FRONTEND_DIR")
+    """The built frontend (`npm --prefix frontend run build`), served under /app/ and /{tenant}/."""
+    persisted_documents: Path = Field(
+        default=FRONTEND_SOURCE / "src" / "gql" / "persisted-documents.json",
+        alias="SPORTELLO_PERSISTED_DOCUMENTS",
+    )
+    """Hash → GraphQL document, as GraphQL Code Generator writes them: the queries clients may
+    send by hash alone (over GET, so that public answers are cacheable)."""
 
     @field_validator(
         "allowed_origins", "previous_secret_keys", "allowed_upload_types", mode="before"

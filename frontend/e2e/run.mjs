@@ -55,15 +55,20 @@ async function startServer() {
     { cwd: repo, env, stdio: ["ignore", "inherit", "inherit"] },
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitHealthy(url, server, 240);
-  console.log(`e2e: sportello serve on ${url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const stop = async () => {
-    if (server.exitCode === null) {
+    if (server.exitCode === null && server.signalCode === null) {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    await waitHealthy(url, server, 240);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  console.log(`e2e: sportello serve on ${url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { url, stop };
 }
 

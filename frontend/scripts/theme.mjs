@@ -66,6 +66,8 @@ export function compileTheme(primary) {
   const { css } = sass.compileString(source, {
     loadPaths: [join(root, "node_modules")],
     style: "compressed",
+    // No @charset or byte-order mark: the font faces go in front of this text.
+    charset: false,
     quietDeps: true,
     silenceDeprecations: ["import", "global-builtin", "color-functions", "mixed-decls"],
     logger: sass.Logger.silent,

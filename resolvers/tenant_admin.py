@@ -1,0 +1,111 @@
+"""Changing a municipality's own settings: its look and the websites that may call the API."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from models.base import utcnow
+from models.tenant import Tenant
+from resolvers.context import Context
+from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
+
+TENANT_CHANGED = "sportello:tenant-changed"
+"""Redis channel told the slug of a tenant whose settings changed: every server process then
+forgets the origins it keeps for CORS and prepares the new stylesheet."""
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_ORIGINS = 50
+MAX_URL_LENGTH = 300
+
+Changes = dict[str, Any]
+"""Input name → new value, holding only the fields the client sent."""
+
+
+def origin_of(url: str) -> str | None:
+    """`scheme://host[:port]` of an http(s) URL, lowercased; None for anything else."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port else "")
+
+
+def check_origin(index: int, value: str) -> tuple[str | None, Problem | None]:
+    """The origin as stored, or why it is refused: an origin has no path, query or user."""
+    field = f"allowedOrigins.{index}"
+    origin = origin_of(value)
+    parts = urlsplit(value.strip())
+    if origin is None or len(value) > MAX_URL_LENGTH:
+        message = "use the origin of a website: http(s)://host or http(s)://host:port"
+        return None, Problem(field, ErrorCode.INVALID, message)
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "@" in parts.netloc:
+        message = f"an origin has no path, query or user; did you mean {origin}?"
+        return None, Problem(field, ErrorCode.INVALID, message)
+    return origin, None
+
+
+def checked_origins(values: list[str]) -> tuple[list[str], list[Problem]]:
+    problems = []
+    origins: list[str] = []
+    if len(values) > MAX_ORIGINS:
+        message = f"at most {MAX_ORIGINS} origins"
+        problems.append(Problem("allowedOrigins", ErrorCode.MAX, message))
+    for index, value in enumerate(values):
+        origin, problem = check_origin(index, value)
+        if problem is not None:
+            problems.append(problem)
+        elif origin not in origins:
+            origins.append(str(origin))
+    return origins, problems
+
+
+def checked_theme(theme: Changes) -> list[Problem]:
+    problems = []
+    colour = theme.get("primaryColor")
+    if colour is not None and not COLOUR.match(colour):
+        message = "use a colour as #rrggbb, e.g. #0066cc"
+        problems.append(Problem("theme.primaryColor", ErrorCode.INVALID, message))
+    logo = theme.get("logoUrl")
+    if logo is not None and (
+        len(logo) > MAX_URL_LENGTH
+        or not (origin_of(logo) or (logo.startswith("/") and not logo.startswith("//")))
+    ):
+        message = "use an http(s) address, or a path on this server starting with /"
+        problems.append(Problem("theme.logoUrl", ErrorCode.INVALID, message))
+    return problems
+
+
+def new_theme(current: dict[str, str], changes: Changes) -> dict[str, str]:
+    """The theme with the sent keys changed; a key sent as null is removed."""
+    theme = {**current, **changes}
+    return {key: value for key, value in theme.items() if value is not None}
+
+
+async def update_tenant(
+    ctx: Context, theme: Changes | None, allowed_origins: list[str] | None
+) -> Outcome[Tenant]:
+    """Change the tenant's theme and allowed origins; nothing is written if any is wrong."""
+    if not ctx.viewer.is_tenant_admin_of(ctx.tenant.slug):
+        return Outcome.failed(ADMINS_ONLY)
+    problems = checked_theme(theme or {})
+    origins, origin_problems = checked_origins(allowed_origins or [])
+    problems += origin_problems
+    if problems:
+        return Outcome.failed(*problems)
+    async with ctx.db() as session:
+        tenant = await session.get(Tenant, ctx.tenant.id)
+        if tenant is None:
+            return Outcome.failed(Problem(None, ErrorCode.NOT_FOUND, "no such municipality"))
+        if theme is not None:
+            tenant.theme = new_theme(tenant.theme, theme)
+        if allowed_origins is not None:
+            tenant.allowed_origins = origins
+        tenant.updated_at = utcnow()
+        await session.commit()
+        await session.refresh(tenant)
+    await ctx.redis.publish(TENANT_CHANGED, tenant.slug)
+    return Outcome(tenant)
