@@ -1,0 +1,321 @@
+// The citizen's appointments and room bookings: booking a desk's slot through the picker,
+// seeing, downloading, moving and cancelling it; a slot taken meanwhile; booking a room.
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { test } from "node:test";
+
+import { base, expectAccessible, graphql, openPage, screenshot, tokenFor } from "./harness.mjs";
+
+const TENANT = "bugliano";
+const CITIZEN = "VRDLCU92L20E715F";
+const PASSWORD = "cittadino";
+const app = (path) => `${base}/${TENANT}${path}`;
+
+/** Logs in through the link a page offers, so the page's choices come back with the citizen. */
+async function loginFromPage(page, linkName) {
+  await page.getByRole("link", { name: linkName }).click();
+  await page.fill("#login-username", CITIZEN);
+  await page.fill("#login-password", PASSWORD);
+  await page.click("form button[type=submit]");
+  await page.waitForSelector("[data-testid=user-name]");
+}
+
+/** The time labels of the picker's free slots, as the page shows them ("09:30"). */
+async function slotLabels(picker) {
+  return picker.locator("label").evaluateAll((labels) => labels.map((label) => label.textContent));
+}
+
+const SOME_FREE = /^\d+ orar[io] liber[oi] in questa settimana\.$/;
+
+/** Waits until the picker has read its week: some free times, or none. */
+async function weekLoaded(picker) {
+  await picker.getByTestId("slot-picker-status").filter({ hasText: /in questa settimana\./ }).waitFor();
+}
+
+/** Moves the picker on by a week and waits for that week's free times. */
+async function nextWeek(picker) {
+  const shown = await picker.getByTestId("slot-picker-week").innerText();
+  await picker.getByRole("button", { name: /Settimana successiva/ }).click();
+  await picker.getByTestId("slot-picker-week").filter({ hasNotText: shown }).waitFor();
+  await weekLoaded(picker);
+}
+
+/** The start (as the page's address keeps it) of the slot chosen on the booking page. */
+function chosenStart(page) {
+  return new URL(page.url()).searchParams.get("inizio");
+}
+
+/** The picker's value of the slot chosen in a booking page's address. */
+function slotValue(url) {
+  const start = url.searchParams.get("inizio");
+  return start ? `${url.searchParams.get("calendario")}|${new Date(start).toISOString()}` : null;
+}
+
+/** "Hai scelto: <day>, <from> – <to>", once the picker has read the chosen slot's week. */
+async function chosenSlotText(page) {
+  const line = page.getByTestId("chosen-slot").locator("p").filter({ hasText: /–/ });
+  await line.waitFor();
+  return line.innerText();
+}
+
+/** "20261207T083000Z": how an iCalendar file writes a UTC instant. */
+function icsInstant(iso) {
+  return new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+test("a visitor learns what the appointments page is, and is offered to log in or book", async () => {
+  const { page, close } = await openPage();
+  await page.goto(app("/appuntamenti"));
+  await page.getByRole("heading", { level: 1, name: "I miei appuntamenti" }).waitFor();
+  await page.getByTestId("appointments-anonymous").waitFor();
+  assert.ok(await page.getByRole("link", { name: "Accedi per vedere i tuoi appuntamenti" }).isVisible());
+  await page.getByRole("link", { name: "Prenota un appuntamento" }).click();
+  await page.getByRole("heading", { level: 2, name: "Per quale servizio vuoi un appuntamento?" }).waitFor();
+  await expectAccessible(page, "booking: choose a service");
+  await close();
+});
+
+test("a citizen books the registry desk, downloads the .ics, moves and cancels the appointment", async () => {
+  // Told apart from the citizen's other appointments (also those of earlier runs on a kept server).
+  const reason = `Rinnovo della carta d'identità ${Date.now()}`;
+  const { page, close } = await openPage();
+  await page.goto(app("/appuntamenti/prenota"));
+  await page.getByRole("link", { name: "Carta d'identità elettronica" }).click();
+  const picker = page.getByTestId("slot-picker");
+  await weekLoaded(picker);
+  // Two weeks on: far enough ahead to be moved and cancelled online (the desk's cut-off is 3 days).
+  await nextWeek(picker);
+  await nextWeek(picker);
+  assert.match(await picker.getByTestId("slot-picker-status").innerText(), SOME_FREE);
+  assert.ok((await slotLabels(picker)).every((label) => /^\d\d:\d\d \d+ post[oi] liber[oi]$/.test(label)));
+  // Choose with the keyboard: the first time, then the next one with an arrow key.
+  const second = await picker.getByRole("radio").nth(1).getAttribute("value");
+  await picker.locator("label").first().click();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForURL((url) => slotValue(url) === second);
+  await picker.locator(`input[value="${second}"]:checked`).waitFor({ state: "attached" });
+  const start = chosenStart(page);
+  const chosenText = await chosenSlotText(page);
+
+  await loginFromPage(page, "Accedi per prenotare");
+  assert.equal(chosenStart(page), start, "the choice survives the login");
+  assert.equal(await chosenSlotText(page), chosenText);
+  assert.equal(await picker.getByRole("radio", { checked: true }).getAttribute("value"), second);
+  await expectAccessible(page, "booking: slot picker with a choice");
+  await screenshot(page, "citizen-booking");
+
+  await page.getByRole("button", { name: "Prenota questo orario" }).click();
+  await page.getByRole("heading", { level: 2, name: "Conferma l'appuntamento" }).waitFor();
+  assert.match(await page.getByTestId("hold-countdown").innerText(), /Tempo rimasto per confermare: (10|9):\d\d/);
+  await expectAccessible(page, "booking: confirm a held slot");
+  await page.getByLabel("Motivo della visita").fill(reason);
+  await page.getByRole("button", { name: "Conferma l'appuntamento" }).click();
+  await page.getByTestId("booking-done").getByText("Appuntamento confermato").waitFor();
+  await expectAccessible(page, "booking: confirmed");
+
+  await page.getByRole("link", { name: "Vai a I miei appuntamenti" }).click();
+  await page.getByRole("heading", { level: 1, name: "I miei appuntamenti" }).waitFor();
+  const card = page.getByTestId("appointment").filter({ hasText: reason });
+  await card.waitFor();
+  assert.match(await card.innerText(), /Ufficio Anagrafe e Stato civile/);
+  assert.match(await card.innerText(), /Piazza del Municipio 1/);
+  assert.equal(await card.getByTestId("booking-status").innerText(), "Confermato");
+  await expectAccessible(page, "my appointments");
+  await screenshot(page, "citizen-appointments");
+
+  const ics = card.getByRole("link", { name: "Aggiungi al calendario" });
+  const href = await ics.getAttribute("href");
+  const type = await page.evaluate(async (url) => (await fetch(url)).headers.get("content-type"), href);
+  assert.equal(type, "text/calendar;charset=utf-8");
+  const [download] = await Promise.all([page.waitForEvent("download"), ics.click()]);
+  assert.match(download.suggestedFilename(), /^appuntamento-\d{4}-\d{2}-\d{2}\.ics$/);
+  const text = await readFile(await download.path(), "utf8");
+  assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(text, new RegExp(`DTSTART:${icsInstant(start)}\\r\\n`));
+  assert.match(text, /SUMMARY:Comune di Bugliano – Sportello anagrafe/);
+  assert.ok(text.includes(`DESCRIPTION:${reason}\r\n`));
+
+  // Move it to another free time of the same week.
+  await card.getByRole("button", { name: "Sposta" }).click();
+  const movePicker = card.getByTestId("slot-picker");
+  await movePicker.getByTestId("slot-picker-status").filter({ hasText: SOME_FREE }).waitFor();
+  const before = await card.getByRole("heading", { level: 2 }).innerText();
+  await movePicker.locator("label").last().click();
+  const moveButton = card.getByRole("button", { name: /^Sposta a / });
+  await moveButton.click();
+  const moved = await card.getByText(/^Appuntamento spostato a /).innerText();
+  await card.getByRole("heading", { level: 2 }).filter({ hasNotText: before }).waitFor();
+  const after = await card.getByRole("heading", { level: 2 }).innerText();
+  assert.equal(moved, `Appuntamento spostato a ${after}.`);
+  await expectAccessible(page, "my appointments: moved");
+
+  // Cancel it, through the confirmation dialog.
+  await card.getByRole("button", { name: "Annulla l'appuntamento" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByText(/Vuoi davvero annullare l'appuntamento/).waitFor();
+  await expectAccessible(page, "my appointments: cancel dialog");
+  await dialog.getByRole("button", { name: "Sì, annulla l'appuntamento" }).click();
+  await card.getByText("Appuntamento annullato.").waitFor();
+  await card.getByTestId("booking-status").filter({ hasText: "Annullato" }).waitFor();
+  await close();
+});
+
+test("a slot taken meanwhile is explained and the picker shows the free times again", async () => {
+  const { page, close } = await openPage();
+  await page.goto(app("/appuntamenti/prenota"));
+  await page.getByRole("link", { name: "Certificati anagrafici" }).click();
+  const picker = page.getByTestId("slot-picker");
+  // Three weeks ahead, away from the other scenarios' appointments.
+  await weekLoaded(picker);
+  await nextWeek(picker);
+  await nextWeek(picker);
+  await nextWeek(picker);
+  assert.match(await picker.getByTestId("slot-picker-status").innerText(), SOME_FREE);
+  await picker.locator("label").first().click();
+  await page.waitForURL(/inizio=/);
+  const url = new URL(page.url());
+  const calendarId = url.searchParams.get("calendario");
+  const start = url.searchParams.get("inizio");
+  await loginFromPage(page, "Accedi per prenotare");
+  await page.getByTestId("chosen-slot").waitFor();
+
+  // Meanwhile two other citizens hold both desks of that slot.
+  for (const other of ["RSSMRA80A01H501U", "BNCGLI85C55G702H"]) {
+    const token = await tokenFor(TENANT, other, PASSWORD);
+    const data = await graphql(
+      TENANT,
+      "mutation($input: HoldSlotInput!) { holdSlot(input: $input) { errors { code } } }",
+      { input: { calendarId, start } },
+      token,
+    );
+    assert.deepEqual(data.holdSlot.errors, []);
+  }
+  await page.getByRole("button", { name: "Prenota questo orario" }).click();
+  await page.getByTestId("problems").getByText(/questo orario è stato prenotato da altri/).waitFor();
+  await picker.getByTestId("slot-picker-status").filter({ hasText: SOME_FREE }).waitFor();
+  const startsShown = await page.getByRole("radio").evaluateAll((radios) => radios.map((radio) => radio.value));
+  assert.ok(!startsShown.some((value) => value.endsWith(new Date(start).toISOString())), "the full slot is no longer offered");
+  assert.equal(await page.getByTestId("chosen-slot").count(), 0);
+  await expectAccessible(page, "booking: slot taken meanwhile");
+  await close();
+});
+
+test("on the moderated tax desk a booking waits for the office's approval", async () => {
+  const { page, close } = await openPage();
+  await page.goto(app("/appuntamenti/prenota"));
+  await page.getByRole("link", { name: "Riduzione della TARI" }).click();
+  const picker = page.getByTestId("slot-picker");
+  await weekLoaded(picker);
+  await nextWeek(picker);
+  await nextWeek(picker);
+  await picker.locator("label").first().click();
+  await loginFromPage(page, "Accedi per prenotare");
+  await chosenSlotText(page);
+  await page.getByRole("button", { name: "Prenota questo orario" }).click();
+  const reason = `Riduzione per compostaggio ${Date.now()}`;
+  await page.getByLabel("Motivo della visita").fill(reason);
+  await page.getByRole("button", { name: "Conferma l'appuntamento" }).click();
+  await page.getByTestId("booking-done").getByText("Richiesta inviata: in attesa di approvazione").waitFor();
+  await page.getByRole("link", { name: "Vai a I miei appuntamenti" }).click();
+  const card = page.getByTestId("appointment").filter({ hasText: reason });
+  await card.getByTestId("booking-status").filter({ hasText: "In attesa di approvazione" }).waitFor();
+  assert.match(await card.innerText(), /Ufficio Tributi/);
+  await close();
+});
+
+test("too late to cancel online: the citizen is told so, with the office's telephone", async () => {
+  const token = await tokenFor(TENANT, CITIZEN, PASSWORD);
+  const { offices } = await graphql(TENANT, "{ offices(first: 20) { edges { node { slug calendars { id slug } } } } }");
+  const calendarId = offices.edges.flatMap((edge) => edge.node.calendars).find((c) => c.slug === "agenda-anagrafe").id;
+  const today = new Date().toISOString().slice(0, 10);
+  const week = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const { freeSlots } = await graphql(
+    TENANT,
+    "query($id: ID!, $start: Date!, $end: Date!) { freeSlots(calendarId: $id, start: $start, end: $end) { start } }",
+    { id: calendarId, start: today, end: week },
+  );
+  // The desk's first free time is within its 3-day cut-off (it opens every weekday).
+  const soonest = freeSlots[0].start;
+  assert.ok(Date.parse(soonest) < Date.now() + 3 * 86_400_000, `first free slot ${soonest} is past the cut-off`);
+  const reason = `Certificato di residenza ${Date.now()}`;
+  const held = await graphql(
+    TENANT,
+    "mutation($input: HoldSlotInput!) { holdSlot(input: $input) { appointment { id } errors { code } } }",
+    { input: { calendarId, start: soonest } },
+    token,
+  );
+  assert.deepEqual(held.holdSlot.errors, []);
+  const confirmed = await graphql(
+    TENANT,
+    "mutation($input: ConfirmAppointmentInput!) { confirmAppointment(input: $input) { errors { code } } }",
+    { input: { id: held.holdSlot.appointment.id, message: reason } },
+    token,
+  );
+  assert.deepEqual(confirmed.confirmAppointment.errors, []);
+
+  const { page, close } = await openPage();
+  await page.goto(app("/appuntamenti"));
+  await loginFromPage(page, "Accedi per vedere i tuoi appuntamenti");
+  const card = page.getByTestId("appointment").filter({ hasText: reason });
+  await card.waitFor();
+  await card.getByRole("button", { name: "Annulla l'appuntamento" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Sì, annulla l'appuntamento" }).click();
+  await card.getByTestId("problems").getByText(/Non è più possibile modificare o annullare online/).waitFor();
+  assert.equal(await card.getByTestId("too-late-contact").innerText(), "Telefono dell'ufficio: +39 0587 000110.");
+  assert.equal(await card.getByTestId("booking-status").innerText(), "Confermato");
+  await expectAccessible(page, "my appointments: too late to cancel");
+  await close();
+});
+
+/** The ISO date of the next Wednesday at least 7 days ahead (the library room opens Monday to Friday). */
+function nextWednesday() {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + 7);
+  while (day.getUTCDay() !== 3) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+test("a citizen books the library's meeting room for a free interval and sees the booking", async () => {
+  const purpose = `Riunione del comitato di quartiere ${Date.now()}`;
+  const { page, close } = await openPage();
+  await page.goto(app("/prenotazioni"));
+  await page.getByRole("heading", { level: 1, name: "Sale e spazi" }).waitFor();
+  await page.getByTestId("rooms-count").filter({ hasText: "3 risultati." }).waitFor();
+  await expectAccessible(page, "rooms");
+  await page.selectOption("#rooms-kind", "ROOM");
+  await page.fill("#rooms-capacity", "10");
+  await page.getByRole("button", { name: "Applica i filtri" }).click();
+  await page.getByTestId("rooms-count").filter({ hasText: "1 risultato." }).waitFor();
+  await page.getByRole("link", { name: "Sala riunioni della biblioteca" }).click();
+  await page.getByRole("heading", { level: 1, name: "Sala riunioni della biblioteca" }).waitFor();
+
+  await page.fill("#room-day", nextWednesday());
+  await page.getByTestId("room-availability-status").filter({ hasText: /^Libero in/ }).waitFor();
+  const starts = await page.locator("#room-start option").evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+  assert.ok(starts.length > 0);
+  await page.selectOption("#room-start", starts[0]);
+  await page.locator("#room-end option:nth-child(2)").waitFor({ state: "attached" });
+  const ends = await page.locator("#room-end option").evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+  await page.selectOption("#room-end", ends[1] ?? ends[0]);
+  await page.getByTestId("price-summary").filter({ hasText: "Utilizzo gratuito." }).waitFor();
+
+  await loginFromPage(page, "Accedi per prenotare");
+  await page.getByTestId("room-choice").waitFor();
+  assert.equal(await page.inputValue("#room-start"), starts[0], "the choice survives the login");
+  await page.fill("#room-attendees", "8");
+  await page.fill("#room-purpose", purpose);
+  await expectAccessible(page, "room: interval chosen");
+  await screenshot(page, "citizen-room");
+  await page.getByRole("button", { name: "Prenota", exact: true }).click();
+  await page.getByTestId("room-booked").getByText("Prenotazione confermata").waitFor();
+  await expectAccessible(page, "room: booked");
+
+  await page.getByRole("link", { name: "Le mie prenotazioni di sale e spazi" }).click();
+  await page.getByRole("heading", { level: 1, name: "Le mie prenotazioni di sale e spazi" }).waitFor();
+  const booking = page.getByTestId("room-booking").filter({ hasText: purpose });
+  await booking.waitFor();
+  assert.match(await booking.innerText(), /Sala riunioni della biblioteca/);
+  assert.equal(await booking.getByTestId("booking-status").innerText(), "Confermato");
+  await expectAccessible(page, "my room bookings");
+  await close();
+});

@@ -1,0 +1,35 @@
+import { CombinedError } from "urql";
+
+import { createI18n } from "../../shared/i18n";
+import { bookingProblems, timeIsGone } from "./problems";
+
+const t = createI18n("it").getFixedT("it", "booking");
+
+describe("bookingProblems", () => {
+  test("explains booking conflicts in the UI language, and keeps other messages", () => {
+    const problems = bookingProblems(
+      [
+        { field: "id", code: "TOO_LATE", message: "changes are possible until 3 days before" },
+        { field: "message", code: "MAX_LENGTH", message: "Al massimo 500 caratteri." },
+      ],
+      undefined,
+      t,
+    );
+    expect(problems).toEqual([
+      { field: null, code: "TOO_LATE", message: expect.stringMatching(/^Non è più possibile modificare o annullare online/) },
+      { field: "message", code: "MAX_LENGTH", message: "Al massimo 500 caratteri." },
+    ]);
+    expect(timeIsGone(problems)).toBe(false);
+  });
+
+  test("a full slot means the free times must be read again", () => {
+    const problems = bookingProblems([{ field: "start", code: "SLOT_FULL", message: "every desk of this slot is taken" }], undefined, t);
+    expect(problems[0].message).toMatch(/è stato prenotato da altri/);
+    expect(timeIsGone(problems)).toBe(true);
+  });
+
+  test("a failed request is one problem", () => {
+    const failure = new CombinedError({ networkError: new Error("Failed to fetch") });
+    expect(bookingProblems(undefined, failure, t)).toEqual([{ field: null, code: "NETWORK", message: "[Network] Failed to fetch" }]);
+  });
+});
