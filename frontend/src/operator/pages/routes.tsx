@@ -1,3 +1,11 @@
 import type { PageRoute } from "../../shared/routes";
+import { AgendaPage } from "../agenda/AgendaPage";
+import { PracticePage } from "../practice/PracticePage";
+import { QueuePage } from "../queue/QueuePage";
 
-export const operatorRoutes: PageRoute[] = [];
+/** The operators' pages; every one needs a login (App.tsx wraps them). */
+export const operatorRoutes: PageRoute[] = [
+  { path: "/", element: <QueuePage /> },
+  { path: "/pratiche/:id", element: <PracticePage /> },
+  { path: "/agenda", element: <AgendaPage /> },
+];

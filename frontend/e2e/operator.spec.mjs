@@ -1,0 +1,301 @@
+// The operators' app: the work queue (filters, sorts, pages), a practice taken in charge, noted
+// internally and accepted, and a pending booking of the moderated tax desk approved in the agenda.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { base, expectAccessible, graphql, login, openPage, screenshot, tokenFor } from "./harness.mjs";
+
+const TENANT = "bugliano";
+const APP = `/${TENANT}/operator/`;
+const OPERATOR = "operatore";
+const PASSWORD = "operatore";
+const app = (path = "") => `${base}${APP}${path}`;
+
+/** Opens the operators' app at `path`, logging in as the demo operator when the app asks. */
+async function openAsOperator(page, path = "") {
+  await page.goto(app(path));
+  const form = page.locator("#login-username");
+  const heading = page.getByRole("heading", { level: 1 });
+  await Promise.race([form.waitFor(), heading.waitFor()]);
+  if (await form.isVisible()) {
+    await login(page, APP, OPERATOR, PASSWORD);
+    await page.goto(app(path));
+  }
+}
+
+/** Waits for CSS transitions to end: axe reads colours, and a button changing colour is half-way for a moment. */
+async function settled(page) {
+  await page.waitForFunction(() => document.getAnimations().length === 0);
+}
+
+/** The numbers of the practices in the queue's rows, top to bottom. */
+async function rowNumbers(page) {
+  await page.getByTestId("queue-table").waitFor();
+  return page.getByTestId("queue-row").locator("th a").allInnerTexts();
+}
+
+/** Waits until the queue shows the answer to the address it is at. */
+async function queueLoaded(page) {
+  const search = new URL(page.url()).searchParams.toString();
+  await page.locator(`[data-testid=queue-results][data-search="${search}"][aria-busy=false]`).waitFor();
+}
+
+/**
+ * As the demo operator, finds practice `number` in the queue of submitted practices, takes it in
+ * charge and accepts it. For other scenarios: a citizen's practice, accepted by the office.
+ */
+export async function acceptPracticeAsOperator(page, number, reason = "Pratica accolta dall'ufficio") {
+  await openAsOperator(page, "?stato=SUBMITTED&ordine=NUMBER");
+  await queueLoaded(page);
+  const link = page.getByRole("link", { name: number, exact: true });
+  while (!(await link.count())) {
+    const next = page.getByRole("button", { name: "Pagina successiva" });
+    assert.ok(await next.isEnabled(), `practice ${number} is not among the submitted ones`);
+    await next.click();
+    await queueLoaded(page);
+  }
+  await link.click();
+  await page.getByRole("heading", { level: 1, name: new RegExp(`^Pratica ${number}`) }).waitFor();
+  await page.getByRole("button", { name: "Prendi in carico" }).click();
+  await page.getByTestId("action-result").filter({ hasText: `Pratica ${number} presa in carico.` }).waitFor();
+  await page.getByRole("button", { name: "Accogli", exact: true }).click();
+  await page.getByLabel(/^Motivazione/).fill(reason);
+  await page.getByRole("button", { name: "Accogli la pratica" }).click();
+  await page.getByTestId("action-result").filter({ hasText: `Pratica ${number} accolta.` }).waitFor();
+  await page.getByTestId("practice-outcome").filter({ hasText: reason }).waitFor();
+}
+
+test("an operator filters, sorts and pages the work queue", async () => {
+  const { page, close } = await openPage();
+  await openAsOperator(page);
+  await page.getByRole("heading", { level: 1, name: "Pratiche da lavorare" }).waitFor();
+  await queueLoaded(page);
+  await expectAccessible(page, "operator: work queue");
+  await screenshot(page, "operator-queue");
+
+  // The count of a status is a quick filter, and agrees with the filtered total.
+  const quick = page.getByTestId("status-counts").getByRole("link", { name: /^In lavorazione \d+$/ });
+  const count = Number((await quick.innerText()).match(/(\d+)$/)[1]);
+  await quick.click();
+  await page.waitForURL(/stato=PENDING/);
+  await queueLoaded(page);
+  assert.match(await page.getByTestId("queue-status").innerText(), new RegExp(`^${count} pratich`));
+  const statuses = await page.getByTestId("queue-row").getByTestId("practice-status").allInnerTexts();
+  assert.ok(statuses.length > 0 && statuses.every((status) => status === "In lavorazione"), statuses.join());
+
+  // The filters form: unassigned submitted practices of one applicant, found by part of the name.
+  await page.getByRole("button", { name: "Azzera i filtri" }).click();
+  await page.waitForURL((url) => !url.search.includes("stato="));
+  await queueLoaded(page);
+  await page.selectOption("#queue-statuses", ["SUBMITTED"]);
+  await page.selectOption("#queue-assignment", "unassigned");
+  await page.fill("#queue-applicant", "rossi");
+  await page.getByRole("button", { name: "Applica i filtri" }).click();
+  await page.waitForURL(/richiedente=rossi/);
+  await queueLoaded(page);
+  const rows = await page.getByTestId("queue-row").all();
+  assert.ok(rows.length > 0, "the demo has an unassigned submitted practice of Mario Rossi");
+  for (const row of rows) {
+    const cells = await row.locator("td").allInnerTexts();
+    assert.match(cells[1], /Mario Rossi/);
+    assert.equal(cells[2], "Acquisita");
+    assert.equal(cells[5], "Nessuno", "unassigned");
+  }
+  await expectAccessible(page, "operator: filtered queue");
+
+  // Sorting by number, both ways; the header says the order it is in.
+  await page.getByRole("button", { name: "Azzera i filtri" }).click();
+  await page.waitForURL((url) => !url.search.includes("richiedente"));
+  await queueLoaded(page);
+  await page.getByRole("button", { name: /^Numero/ }).click();
+  await page.waitForURL(/ordine=NUMBER/);
+  await queueLoaded(page);
+  const header = page.getByRole("columnheader", { name: /^Numero/ });
+  assert.equal(await header.getAttribute("aria-sort"), "descending");
+  const descending = await rowNumbers(page);
+  assert.deepEqual(descending, [...descending].sort().reverse());
+  await page.getByRole("button", { name: /^Numero/ }).click();
+  await page.waitForURL(/verso=asc/);
+  await queueLoaded(page);
+  assert.equal(await header.getAttribute("aria-sort"), "ascending");
+  const first = await rowNumbers(page);
+  assert.deepEqual(first, [...first].sort());
+
+  // Keyset pages: on, and back to the same first page.
+  assert.equal(first.length, 20, "the demo has more than one page of practices");
+  await page.getByRole("button", { name: "Pagina successiva" }).click();
+  await page.waitForURL(/dopo=/);
+  await queueLoaded(page);
+  const second = await rowNumbers(page);
+  assert.ok(second.length > 0);
+  assert.ok(second[0] > first[first.length - 1], "the next page goes on where the first ended");
+  await page.getByRole("button", { name: "Pagina precedente" }).click();
+  await page.waitForURL(/prima=/);
+  await queueLoaded(page);
+  assert.deepEqual(await rowNumbers(page), first);
+  await close();
+});
+
+test("an operator takes a submitted practice in charge, writes an internal note and accepts it", async () => {
+  const { page, close } = await openPage();
+  await openAsOperator(page, "?stato=SUBMITTED&assegnazione=unassigned");
+  await queueLoaded(page);
+  const number = (await rowNumbers(page))[0];
+  await page.getByRole("link", { name: number, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: new RegExp(`^Pratica ${number}`) }).waitFor();
+  await page.locator(".sportello-form .formio-form").waitFor();
+  // Exactly the steps the API allows on a submitted practice.
+  assert.deepEqual(await page.getByTestId("transitions").getByRole("button").allInnerTexts(), ["Prendi in carico"]);
+  await expectAccessible(page, "operator: submitted practice");
+
+  await page.getByRole("button", { name: "Prendi in carico" }).click();
+  await page.getByTestId("action-result").filter({ hasText: `Pratica ${number} presa in carico.` }).waitFor();
+  await page.getByTestId("practice-assignee").filter({ hasText: "Paolo Conti" }).waitFor();
+  const offered = await page.getByTestId("transitions").getByRole("button").allInnerTexts();
+  assert.deepEqual(offered, ["Assegna", "Richiedi integrazione", "Accogli", "Respingi"]);
+
+  // Bootstrap Italia draws the radio on its label, which takes the click.
+  await page.getByTestId("message-composer").locator("label", { hasText: "Nota interna — non visibile al cittadino" }).click();
+  await page.getByLabel("Testo della nota interna").fill("Documenti verificati allo sportello.");
+  await page.getByTestId("message-composer").getByLabel("Allegati (facoltativi)").setInputFiles({
+    name: "verbale.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("Verbale della verifica allo sportello.\n"),
+  });
+  await page.getByRole("button", { name: "Salva la nota interna" }).click();
+  const note = page.getByTestId("internal-note").filter({ hasText: "Documenti verificati allo sportello." });
+  await note.waitFor();
+  assert.match(await note.innerText(), /Nota interna — non visibile al cittadino/);
+  assert.match(await note.getByRole("link").innerText(), /^verbale\.txt/);
+
+  await page.getByRole("button", { name: "Accogli", exact: true }).click();
+  await page.getByLabel(/^Motivazione/).fill("Certificato pronto per il ritiro.");
+  await settled(page);
+  await expectAccessible(page, "operator: accepting a practice");
+  await page.getByRole("button", { name: "Accogli la pratica" }).click();
+  await page.getByTestId("action-result").filter({ hasText: `Pratica ${number} accolta.` }).waitFor();
+  await page.getByTestId("practice-outcome").filter({ hasText: "Certificato pronto per il ritiro." }).waitFor();
+  await page.getByTestId("transitions-none").waitFor();
+  assert.equal(await page.getByTestId("practice-facts").getByTestId("practice-status").innerText(), "Accolta");
+  assert.match(await page.getByTestId("practice-history").innerText(), /Domanda accolta/);
+  await expectAccessible(page, "operator: accepted practice");
+  await screenshot(page, "operator-practice");
+  await close();
+});
+
+test("rejecting asks again in a dialog, and a step the practice no longer allows is explained", async () => {
+  const token = await tokenFor(TENANT, OPERATOR, PASSWORD);
+  const { page, close } = await openPage();
+  await openAsOperator(page, "?stato=PENDING&ordine=NUMBER&verso=asc");
+  await queueLoaded(page);
+  const [changed, rejected] = await rowNumbers(page);
+  assert.ok(rejected, "the demo has two practices in progress");
+
+  // Someone else asks for more information while this page still offers the decision.
+  await page.getByRole("link", { name: changed, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: new RegExp(`^Pratica ${changed}`) }).waitFor();
+  const id = decodeURIComponent(new URL(page.url()).pathname.split("/").pop());
+  const { requestPracticeIntegration } = await graphql(
+    TENANT,
+    "mutation($input: RequestPracticeIntegrationInput!) { requestPracticeIntegration(input: $input) { errors { code } } }",
+    { input: { id, message: "Manca la copia del documento." } },
+    token,
+  );
+  assert.deepEqual(requestPracticeIntegration.errors, []);
+  await page.getByRole("button", { name: "Respingi", exact: true }).click();
+  await page.getByLabel("Motivazione del rigetto").fill("Requisiti non posseduti.");
+  await page.getByRole("button", { name: "Respingi la pratica" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Sì, respingi" }).click();
+  await page.getByTestId("action-panel").getByTestId("problems").waitFor();
+  await settled(page);
+  await expectAccessible(page, "operator: a step refused by the server");
+  await page.reload();
+  await page.getByTestId("transitions-none").waitFor();
+
+  // The other one is rejected, once confirmed.
+  await openAsOperator(page, "?stato=PENDING&ordine=NUMBER&verso=asc");
+  await queueLoaded(page);
+  await page.getByRole("link", { name: rejected, exact: true }).click();
+  await page.getByRole("button", { name: "Respingi", exact: true }).click();
+  const submit = page.getByRole("button", { name: "Respingi la pratica" });
+  assert.equal(await submit.isDisabled(), true, "a rejection needs its reason");
+  await page.getByLabel("Motivazione del rigetto").fill("Requisiti non posseduti.");
+  await submit.click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByText(`Vuoi davvero respingere la pratica ${rejected}?`, { exact: false }).waitFor();
+  await settled(page);
+  await expectAccessible(page, "operator: reject dialog");
+  await dialog.getByRole("button", { name: "Sì, respingi" }).click();
+  await page.getByTestId("action-result").filter({ hasText: `Pratica ${rejected} respinta.` }).waitFor();
+  assert.match(await page.getByTestId("practice-outcome").innerText(), /Respinta — Requisiti non posseduti\./);
+  await close();
+});
+
+/** A booking of the moderated tax desk, made by a citizen through the API four weeks ahead: PENDING. */
+async function pendingTaxBooking() {
+  const token = await tokenFor(TENANT, "BNCGLI85C55G702H", "cittadino");
+  const { offices } = await graphql(TENANT, "{ offices(first: 20) { edges { node { id name calendars { id slug } } } } }", {}, token);
+  const office = offices.edges.map(({ node }) => node).find((node) => node.calendars.some((c) => c.slug === "agenda-tributi"));
+  const calendarId = office.calendars.find((c) => c.slug === "agenda-tributi").id;
+  const from = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
+  const until = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
+  const { freeSlots } = await graphql(
+    TENANT,
+    "query($c: ID!, $s: Date!, $e: Date!) { freeSlots(calendarId: $c, start: $s, end: $e) { start } }",
+    { c: calendarId, s: from, e: until },
+    token,
+  );
+  assert.ok(freeSlots.length > 0, "the tax desk has free slots");
+  const { holdSlot } = await graphql(
+    TENANT,
+    "mutation($input: HoldSlotInput!) { holdSlot(input: $input) { appointment { id } errors { code message } } }",
+    { input: { calendarId, start: freeSlots[0].start } },
+    token,
+  );
+  assert.deepEqual(holdSlot.errors, []);
+  const { confirmAppointment } = await graphql(
+    TENANT,
+    "mutation($input: ConfirmAppointmentInput!) { confirmAppointment(input: $input) { appointment { status start } errors { code message } } }",
+    { input: { id: holdSlot.appointment.id, message: "Rateizzazione TARI" } },
+    token,
+  );
+  assert.deepEqual(confirmAppointment.errors, []);
+  assert.equal(confirmAppointment.appointment.status, "PENDING");
+  return { officeId: office.id, start: confirmAppointment.appointment.start };
+}
+
+/** The Europe/Rome day of an instant, as the agenda's address takes it. */
+function romeDay(instant) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date(instant));
+}
+
+test("an operator approves a pending booking of the tax desk in the agenda", async () => {
+  const booking = await pendingTaxBooking();
+  const { page, close } = await openPage();
+  await openAsOperator(page, "agenda");
+  await page.getByRole("heading", { level: 1, name: "Agenda degli appuntamenti" }).waitFor();
+  await page.selectOption("#agenda-office", booking.officeId);
+  await page.fill("#agenda-day", romeDay(booking.start));
+  await page.getByTestId("agenda-status").filter({ hasText: /appuntament[oi]\.$/ }).waitFor();
+  const entry = page.getByTestId("agenda-entry").filter({ hasText: "Giulia Bianchi" }).filter({ hasText: "In attesa di approvazione" });
+  await entry.first().waitFor();
+  await expectAccessible(page, "operator: agenda week");
+
+  await entry.first().click();
+  const details = page.getByTestId("appointment-details");
+  await details.waitFor();
+  assert.match(await details.innerText(), /Sportello tributi/);
+  assert.match(await details.innerText(), /Rateizzazione TARI/);
+  await details.getByRole("button", { name: "Approva" }).click();
+  await details.getByTestId("appointment-result").filter({ hasText: "Prenotazione approvata." }).waitFor();
+  await details.getByTestId("booking-status").filter({ hasText: "Confermato" }).waitFor();
+  await settled(page);
+  await expectAccessible(page, "operator: agenda, booking approved");
+  await screenshot(page, "operator-agenda");
+
+  await page.selectOption("#agenda-view", "day");
+  await page.waitForURL(/vista=giorno/);
+  await page.getByTestId("agenda-entry").filter({ hasText: "Giulia Bianchi" }).first().waitFor();
+  await expectAccessible(page, "operator: agenda day");
+  await close();
+});

@@ -1,0 +1,141 @@
+import { useCallback, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMutation } from "urql";
+
+import { FormView, withFileLinks } from "../../forms";
+import {
+  PracticesSaveDraftDocument,
+  PracticesSubmitDocument,
+  type PracticesDetailFragment,
+} from "../../gql/graphql";
+import { problemsOf, type Problem } from "../../shared/problems";
+import { newIdempotencyKey } from "../booking/idempotency";
+import { blockingCode, type BlockingCode } from "./blocking";
+import { BlockedNotice } from "./BlockedNotice";
+import { useUpload } from "./useUpload";
+
+type Json = Record<string, unknown>;
+
+interface DraftEditorProps {
+  serviceId: string;
+  definition: Json;
+  /** The draft being resumed; none for a new application (created on the first save or upload). */
+  draft?: PracticesDetailFragment;
+  onSubmitted(practice: PracticesDetailFragment): void;
+}
+
+/** The service's form with "Salva bozza" and "Invia": drafts and submission through the API. */
+export function DraftEditor({ serviceId, definition, draft, onSubmitted }: DraftEditorProps) {
+  const { t, i18n } = useTranslation("practices");
+  const [, saveDraft] = useMutation(PracticesSaveDraftDocument);
+  const [, submit] = useMutation(PracticesSubmitDocument);
+  const upload = useUpload();
+  const [initialData] = useState<Json>(() => (draft ? withFileLinks(draft.data as Json, draft.files) : {}));
+  const data = useRef<Json>(initialData);
+  const practiceId = useRef<string | null>(draft?.id ?? null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [blocked, setBlocked] = useState<BlockingCode | null>(null);
+  const [busy, setBusy] = useState<"save" | "submit" | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  /** Shows what the server said: a reason that stops the application outright, or the problems. */
+  const report = useCallback((found: Problem[]) => {
+    const code = blockingCode(found);
+    setBlocked(code);
+    setProblems(code ? [] : found);
+  }, []);
+
+  /** Saves the data as the draft (creating it the first time); the practice, or the problems. */
+  const save = useCallback(async (): Promise<PracticesDetailFragment | Problem[]> => {
+    const id = practiceId.current;
+    const result = await saveDraft({
+      input: id ? { id, data: data.current } : { serviceId, data: data.current },
+    });
+    const payload = result.data?.savePracticeDraft;
+    const found = problemsOf(payload?.errors, result.error);
+    if (found.length || !payload?.practice) return found;
+    practiceId.current = payload.practice.id;
+    return payload.practice;
+  }, [saveDraft, serviceId]);
+
+  const uploadFile = useCallback(
+    async (file: File, componentKey: string) => {
+      if (!practiceId.current) {
+        const created = await save();
+        if (Array.isArray(created)) {
+          report(created);
+          throw new Error(created.map((problem) => problem.message).join(" "));
+        }
+      }
+      return upload(practiceId.current as string, file, "FORM", componentKey);
+    },
+    [save, upload, report],
+  );
+
+  async function onSave() {
+    setBusy("save");
+    const outcome = await save();
+    setBusy(null);
+    if (Array.isArray(outcome)) {
+      report(outcome);
+      return;
+    }
+    report([]);
+    setSaved(true);
+  }
+
+  async function onSubmit() {
+    setBusy("submit");
+    setSaved(false);
+    const created = practiceId.current ? null : await save();
+    if (Array.isArray(created)) {
+      setBusy(null);
+      report(created);
+      return;
+    }
+    const result = await submit({
+      input: { id: practiceId.current as string, data: data.current, idempotencyKey: newIdempotencyKey() },
+    });
+    setBusy(null);
+    const payload = result.data?.submitPractice;
+    const found = problemsOf(payload?.errors, result.error);
+    if (found.length || !payload?.practice) {
+      report(found);
+      return;
+    }
+    onSubmitted(payload.practice);
+  }
+
+  return (
+    <section aria-labelledby="draft-form-title">
+      <h2 id="draft-form-title" className="h4">
+        {t("apply.formTitle")}
+      </h2>
+      <p>{t("apply.formIntro")}</p>
+      {blocked && <BlockedNotice code={blocked} />}
+      <FormView
+        definition={definition}
+        data={initialData}
+        language={i18n.language}
+        problems={problems}
+        onChange={(next) => {
+          data.current = next;
+        }}
+        upload={uploadFile}
+      />
+      <div role="status" className="my-2">
+        {busy === "save" && t("apply.saving")}
+        {busy === "submit" && t("apply.submitting")}
+        {saved && t("apply.saved")}
+      </div>
+      <div className="d-flex flex-wrap gap-2 mt-3">
+        <button type="button" className="btn btn-outline-primary" onClick={onSave} disabled={busy !== null}>
+          {t("apply.saveDraft")}
+        </button>
+        <button type="button" className="btn btn-primary" onClick={onSubmit} disabled={busy !== null}>
+          {t("apply.submit")}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { FILE_STORAGE, prepareDefinition } from "./definition";
+
+describe("the definition the renderer gets", () => {
+  const definition = {
+    display: "form",
+    src: "https://example.form.io/form",
+    action: "https://example.form.io/submission",
+    components: [
+      { type: "textfield", key: "name" },
+      {
+        type: "columns",
+        key: "columns",
+        columns: [{ components: [{ type: "file", key: "report", storage: "url", url: "https://upload.example" }] }],
+      },
+      { type: "table", key: "table", rows: [[{ components: [{ type: "textfield", key: "when", widget: { type: "calendar" } }] }]] },
+      { type: "button", key: "submit", action: "submit" },
+    ],
+  };
+
+  test("nothing points at a Form.io server, and the form has no buttons of its own", () => {
+    const prepared = prepareDefinition(definition);
+    expect(prepared.src).toBeUndefined();
+    expect(prepared.action).toBeUndefined();
+    expect(JSON.stringify(prepared)).not.toContain('"button"');
+  });
+
+  test("file components store through Sportello, naming their component", () => {
+    const prepared = prepareDefinition(definition) as { components: { columns?: { components: object[] }[] }[] };
+    expect(prepared.components[1].columns?.[0].components[0]).toMatchObject({
+      key: "report",
+      storage: FILE_STORAGE,
+      fileKey: "report",
+    });
+  });
+
+  test("calendar widgets, which load flatpickr from a CDN, become plain inputs; the original is untouched", () => {
+    const prepared = JSON.stringify(prepareDefinition(definition));
+    expect(prepared).not.toContain('"calendar"');
+    expect(JSON.stringify(definition)).toContain('"calendar"');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The form definition as the renderer gets it. Sportello owns submission and storage, so the
+ * parts of a Form.io definition that would make the renderer talk to a Form.io server, fetch
+ * from a CDN are taken out here, before rendering (scripts are switched off in the renderer
+ * itself: see renderer.ts).
+ */
+
+/** Name of the storage provider file components are switched to (see uploads.ts). */
+export const FILE_STORAGE = "sportello";
+
+type Json = Record<string, unknown>;
+
+/** Keys that point the renderer at a Form.io server. */
+const SERVER_KEYS = ["src", "url", "action", "project"];
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function prepareComponent(component: Json): Json | null {
+  // Buttons submit to Form.io's endpoints or run actions: the page has its own buttons.
+  if (component.type === "button") return null;
+  const prepared: Json = { ...component };
+  if (prepared.type === "file") {
+    prepared.storage = FILE_STORAGE;
+    // The renderer hands the storage provider the component's `fileKey`, not its key: the
+    // upload must name the component whose limits the server applies.
+    prepared.fileKey = prepared.key;
+  }
+  // A calendar widget loads flatpickr from Form.io's CDN; a plain input does not.
+  if (isObject(prepared.widget) && prepared.widget.type === "calendar") prepared.widget = { type: "input" };
+  for (const key of ["components", "columns", "rows"]) {
+    if (Array.isArray(prepared[key])) prepared[key] = prepareList(prepared[key] as unknown[]);
+  }
+  return prepared;
+}
+
+function prepareList(items: unknown[]): unknown[] {
+  return items.flatMap((item) => {
+    // Columns and table rows nest arrays of cells that hold components in turn.
+    if (Array.isArray(item)) return [prepareList(item)];
+    if (!isObject(item)) return [item];
+    const prepared = prepareComponent(item);
+    return prepared ? [prepared] : [];
+  });
+}
+
+/** A copy of the definition the renderer may show without any server but Sportello's. */
+export function prepareDefinition(definition: Json): Json {
+  const prepared: Json = { ...definition };
+  for (const key of SERVER_KEYS) delete prepared[key];
+  prepared.components = prepareList(Array.isArray(definition.components) ? definition.components : []);
+  return prepared;
+}
