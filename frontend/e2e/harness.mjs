@@ -54,11 +54,38 @@ export async function openPage({ allowOrigins = [], locale = "it-IT" } = {}) {
   });
   const page = await context.newPage();
   foreignRequests.set(page, foreign);
+  trackTraffic(page);
   const close = async () => {
     assertSameOrigin(page);
     await context.close();
   };
   return { browser: await browser(), context, page, base, close };
+}
+
+const traffic = new WeakMap();
+
+function trackTraffic(page) {
+  const state = { inFlight: 0, lastChange: Date.now() };
+  const change = (delta) => {
+    state.inFlight += delta;
+    state.lastChange = Date.now();
+  };
+  page.on("request", () => change(1));
+  page.on("requestfinished", () => change(-1));
+  page.on("requestfailed", () => change(-1));
+  traffic.set(page, state);
+}
+
+/**
+ * Waits until the page has had no request in flight for `quietMs`. Unlike Playwright's
+ * "networkidle", this also holds after client-side navigation, where the single-page apps
+ * fetch their data without loading a document.
+ */
+export async function networkQuiet(page, quietMs = 600) {
+  const state = traffic.get(page);
+  while (state.inFlight > 0 || Date.now() - state.lastChange < quietMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Fails when the page tried to reach another origin (a CDN, a font service, the renderer's assets). */
@@ -84,7 +111,9 @@ export async function login(page, appPath, username, password) {
  */
 export async function expectAccessible(page, label) {
   assertSameOrigin(page);
-  await page.waitForLoadState("networkidle");
+  await networkQuiet(page);
+  // axe reads colours: a button half-way through a colour transition would be misjudged.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
   const result = await page.evaluate(
     (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),

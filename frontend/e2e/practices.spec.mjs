@@ -3,66 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { CITIZEN_APP, field, SERVICE, submitPracticeAsCitizen, waitForForm } from "./flows.mjs";
 import { base, expectAccessible, login, openPage, screenshot } from "./harness.mjs";
-
-const TENANT = "/bugliano/";
-const SERVICE = "carta-identita-elettronica";
-/** The smallest PDF a sniffer recognises: the identity card form takes PDF or JPEG reports. */
-const REPORT_PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-
-/** The Form.io input of a component (Form.io names inputs `data[<key>]`). */
-function field(page, key) {
-  return page.locator(`.sportello-form [name="data[${key}]"]`);
-}
-
-/** Picks a radio option the way a person does: on its label (Bootstrap Italia draws the circle there). */
-async function choose(page, label) {
-  await page.locator(".sportello-form label", { hasText: label }).click();
-}
-
-async function waitForForm(page) {
-  await field(page, "givenName").waitFor();
-}
-
-/**
- * Logs in as a demo citizen, fills the identity card form (reason "lost", so the report file is
- * asked for and uploaded), saves a draft, resumes it and submits it. Returns the practice's
- * number and its page's URL, for scenarios that go on (the office accepts it...).
- */
-export async function submitPracticeAsCitizen(page, { username = "RSSMRA80A01H501U", check = async () => {} } = {}) {
-  await login(page, TENANT, username, "cittadino");
-  await page.goto(`${base}${TENANT}servizi/${SERVICE}/domanda`);
-  await waitForForm(page);
-  await field(page, "givenName").fill("Mario");
-  await field(page, "familyName").fill("Rossi");
-  await page.getByRole("button", { name: "Salva bozza" }).click();
-  await page.getByText("Bozza salvata.").waitFor();
-
-  // The draft is in the list; resuming it shows the saved data in the form.
-  await page.getByRole("link", { name: "Le mie pratiche" }).first().click();
-  await page.getByRole("link", { name: /Riprendi la bozza: Carta d'identità elettronica/ }).first().click();
-  await waitForForm(page);
-  assert.equal(await field(page, "givenName").inputValue(), "Mario");
-  assert.equal(await field(page, "familyName").inputValue(), "Rossi");
-
-  await field(page, "fiscalCode").fill("RSSMRA80A01H501U");
-  await field(page, "email").fill("mario.rossi@example.org");
-  await choose(page, "Smarrimento o furto");
-  const chooser = page.waitForEvent("filechooser");
-  await page.locator(".formio-component-report").getByRole("link", { name: /Sfoglia/ }).click();
-  await (await chooser).setFiles({ name: "denuncia.pdf", mimeType: "application/pdf", buffer: REPORT_PDF });
-  await page.locator(".sportello-form").getByText("denuncia.pdf").first().waitFor();
-  await choose(page, "Non mi esprimo");
-  await check(page);
-  await page.getByLabel(/Dichiaro che quanto indicato/).check();
-  await page.getByLabel(/Ho letto l'informativa/).check();
-  await page.getByRole("button", { name: "Invia", exact: true }).click();
-  const confirmation = page.getByTestId("practice-confirmation");
-  await confirmation.waitFor();
-  const number = (await confirmation.getByTestId("practice-number").innerText()).trim();
-  assert.match(number, /^\d{4}\/\d{6}$/);
-  return { number, url: page.url() };
-}
 
 test("a citizen fills the real form, saves, resumes, uploads, submits and follows the practice", async () => {
   const { page, close } = await openPage();
@@ -110,8 +52,8 @@ test("a citizen fills the real form, saves, resumes, uploads, submits and follow
 test("server field errors appear on the fields and in a summary with links", async () => {
   const { page, close } = await openPage();
   try {
-    await login(page, TENANT, "BNCGLI85C55G702H", "cittadino");
-    await page.goto(`${base}${TENANT}servizi/${SERVICE}/domanda`);
+    await login(page, CITIZEN_APP, "BNCGLI85C55G702H", "cittadino");
+    await page.goto(`${base}${CITIZEN_APP}servizi/${SERVICE}/domanda`);
     await waitForForm(page);
     await field(page, "fiscalCode").fill("TOO-SHORT");
     await page.getByRole("button", { name: "Invia", exact: true }).click();

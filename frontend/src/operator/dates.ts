@@ -1,4 +1,4 @@
-import { addDays, localDay, MUNICIPAL_ZONE } from "../citizen/booking/dates";
+import { addDays, localDay, MUNICIPAL_ZONE } from "../shared/dates";
 
 /** Minutes the zone is ahead of UTC at an instant (Europe/Rome: 60 in winter, 120 in summer). */
 function offsetMinutes(instant: number, zone: string): number {

@@ -1,4 +1,4 @@
-import { capitalized, formatDay, formatMoment, formatTime, formatWeek } from "../citizen/booking/dates";
+import { capitalized, formatDay, formatMoment, formatTime, formatWeek } from "../shared/dates";
 import { query } from "./api";
 import { SportelloElement } from "./base";
 import { serviceLookup } from "./card";

@@ -1,5 +1,5 @@
-import { addDays, localDay, MUNICIPAL_ZONE, weekStart } from "../citizen/booking/dates";
-import { groupSlotsByDay, type FreeSlot, type SlotDay } from "../citizen/booking/slots";
+import { addDays, localDay, MUNICIPAL_ZONE, weekStart } from "../shared/dates";
+import { groupSlotsByDay, type FreeSlot, type SlotDay } from "../shared/slots";
 
 export type { FreeSlot };
 

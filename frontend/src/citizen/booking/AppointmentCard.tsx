@@ -10,13 +10,13 @@ import {
 import { ProblemList } from "../../shared/ProblemList";
 import type { Problem } from "../../shared/problems";
 import { AppointmentSummary } from "./AppointmentSummary";
-import { ConfirmDialog } from "./ConfirmDialog";
-import { capitalized, formatMoment, formatSpan, localDay, MUNICIPAL_ZONE } from "./dates";
+import { ConfirmDialog } from "../../shared/ConfirmDialog";
+import { capitalized, formatMoment, formatSpan, localDay, MUNICIPAL_ZONE } from "../../shared/dates";
 import { IcsLink } from "./IcsLink";
 import { bookingProblems, timeIsGone } from "./problems";
 import { SlotPicker } from "./SlotPicker";
-import { slotKey, type FreeSlot } from "./slots";
-import { StatusBadge } from "./StatusBadge";
+import { slotKey, type FreeSlot } from "../../shared/slots";
+import { StatusBadge } from "../../shared/BookingStatusBadge";
 import { useFreeSlots } from "./useFreeSlots";
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { BookingAppointmentFragment } from "../../gql/graphql";
-import { capitalized, formatSpan, MUNICIPAL_ZONE } from "./dates";
+import { capitalized, formatSpan, MUNICIPAL_ZONE } from "../../shared/dates";
 
 /**
  * Where and when an appointment is: date and time (unless a heading above already says it),

@@ -10,7 +10,7 @@ import { problemsOf } from "../../shared/problems";
 import { useSession, useTenant } from "../../shared/providers";
 import { AppointmentCard } from "./AppointmentCard";
 import { LoginLink } from "./LoginLink";
-import { CursorPager, useCursorPages } from "./pagination";
+import { CursorPager, useCursorPages } from "../../shared/pagination";
 
 const PAGE = 10;
 /** An empty list has no Appointment in it for the cache to notice: name the type it depends on. */

@@ -16,15 +16,15 @@ import type { Problem } from "../../shared/problems";
 import { useSession, useTenant } from "../../shared/providers";
 import { AppointmentSummary } from "./AppointmentSummary";
 import { Countdown } from "./Countdown";
-import { capitalized, formatMoment, formatSpan, localDay } from "./dates";
+import { capitalized, formatMoment, formatSpan, localDay } from "../../shared/dates";
 import { IcsLink } from "./IcsLink";
 import { useFocusOnMount } from "./focus";
-import { newIdempotencyKey } from "./idempotency";
+import { newIdempotencyKey } from "../../shared/idempotency";
 import { LoginLink } from "./LoginLink";
 import { bookingProblems, timeIsGone } from "./problems";
 import { ServiceChooser } from "./ServiceChooser";
 import { SlotPicker } from "./SlotPicker";
-import { slotKey, type FreeSlot } from "./slots";
+import { slotKey, type FreeSlot } from "../../shared/slots";
 import { useFreeSlots } from "./useFreeSlots";
 
 /**

@@ -1,7 +1,7 @@
 import { act, screen } from "@testing-library/react";
 
 import { Countdown, secondsLeft } from "./Countdown";
-import { renderIn } from "./testing";
+import { renderIn } from "../../shared/testing";
 
 describe("Countdown", () => {
   beforeEach(() => vi.useFakeTimers({ now: Date.parse("2026-12-01T10:00:00Z") }));

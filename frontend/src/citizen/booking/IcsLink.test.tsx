@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 
 import { IcsLink } from "./IcsLink";
-import { renderIn } from "./testing";
+import { renderIn } from "../../shared/testing";
 
 const ICS = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20261202T073000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 

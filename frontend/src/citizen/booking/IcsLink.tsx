@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { localDay } from "./dates";
+import { localDay } from "../../shared/dates";
 
 /** The file name of an appointment's calendar file: "appuntamento-2026-12-02.ics" in the UI language. */
 export function icsFileName(prefix: string, start: string): string {

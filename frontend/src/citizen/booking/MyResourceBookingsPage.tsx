@@ -12,12 +12,12 @@ import { usePageTitle } from "../../shared/layout/Layout";
 import { ProblemList } from "../../shared/ProblemList";
 import { problemsOf, type Problem } from "../../shared/problems";
 import { useTenant } from "../../shared/providers";
-import { ConfirmDialog } from "./ConfirmDialog";
-import { capitalized, formatSpan } from "./dates";
-import { CursorPager, useCursorPages } from "./pagination";
+import { ConfirmDialog } from "../../shared/ConfirmDialog";
+import { capitalized, formatSpan } from "../../shared/dates";
+import { CursorPager, useCursorPages } from "../../shared/pagination";
 import { formatEuro } from "./price";
 import { bookingProblems } from "./problems";
-import { StatusBadge } from "./StatusBadge";
+import { StatusBadge } from "../../shared/BookingStatusBadge";
 
 const PAGE = 10;
 const CONTEXT = { additionalTypenames: ["ResourceBooking"] };

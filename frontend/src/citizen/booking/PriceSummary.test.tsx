@@ -2,7 +2,7 @@ import { screen } from "@testing-library/react";
 
 import { bookingPriceCents } from "./price";
 import { PriceSummary } from "./PriceSummary";
-import { renderIn } from "./testing";
+import { renderIn } from "../../shared/testing";
 
 /** The summary's text, with Intl's no-break spaces written as plain ones. */
 const summary = () => screen.getByTestId("price-summary").textContent?.replace(/\u00a0|\u202f/g, " ");

@@ -14,15 +14,15 @@ import { usePageTitle } from "../../shared/layout/Layout";
 import { ProblemList } from "../../shared/ProblemList";
 import { problemsOf, type Problem } from "../../shared/problems";
 import { useSession, useTenant } from "../../shared/providers";
-import { addDays, capitalized, formatDay, formatSpan, formatTime, localDay, MUNICIPAL_ZONE } from "./dates";
+import { addDays, capitalized, formatDay, formatSpan, formatTime, localDay, MUNICIPAL_ZONE } from "../../shared/dates";
 import { endTimes, minutesBetween, startTimes, type GridRules } from "./grid";
 import { useFocusOnMount } from "./focus";
-import { newIdempotencyKey } from "./idempotency";
+import { newIdempotencyKey } from "../../shared/idempotency";
 import { LoginLink } from "./LoginLink";
 import { PriceSummary } from "./PriceSummary";
 import { formatEuro } from "./price";
 import { bookingProblems, timeIsGone } from "./problems";
-import { StatusBadge } from "./StatusBadge";
+import { StatusBadge } from "../../shared/BookingStatusBadge";
 
 type Resource = NonNullable<BookingResourceQuery["resource"]>;
 

@@ -8,7 +8,7 @@ import { usePageTitle } from "../../shared/layout/Layout";
 import { ProblemList } from "../../shared/ProblemList";
 import { problemsOf } from "../../shared/problems";
 import { useSession, useTenant } from "../../shared/providers";
-import { CursorPager, useCursorPages } from "./pagination";
+import { CursorPager, useCursorPages } from "../../shared/pagination";
 import { formatEuro } from "./price";
 
 const PAGE = 12;

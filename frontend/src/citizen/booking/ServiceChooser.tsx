@@ -5,7 +5,7 @@ import { useQuery } from "urql";
 import { BookingBookableServicesDocument, type BookingBookableServicesQuery } from "../../gql/graphql";
 import { ProblemList } from "../../shared/ProblemList";
 import { problemsOf } from "../../shared/problems";
-import { CursorPager, useCursorPages } from "./pagination";
+import { CursorPager, useCursorPages } from "../../shared/pagination";
 
 type ServiceNode = BookingBookableServicesQuery["services"]["edges"][number]["node"];
 

@@ -3,8 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 
 import { SlotPicker, type SlotPickerProps } from "./SlotPicker";
-import { groupSlotsByDay, slotKey, type FreeSlot } from "./slots";
-import { renderIn } from "./testing";
+import { groupSlotsByDay, slotKey, type FreeSlot } from "../../shared/slots";
+import { renderIn } from "../../shared/testing";
 
 const CAL = "Q2FsZW5kYXI6MQ==";
 

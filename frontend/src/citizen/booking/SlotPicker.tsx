@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 
 import "./booking.css";
 
-import { addDays, capitalized, formatDay, formatTime, formatWeek } from "./dates";
-import { groupSlotsByDay, slotKey, type FreeSlot } from "./slots";
+import { addDays, capitalized, formatDay, formatTime, formatWeek } from "../../shared/dates";
+import { groupSlotsByDay, slotKey, type FreeSlot } from "../../shared/slots";
 
 export interface SlotPickerProps {
   /** The Monday of the week shown, as an ISO date key. */

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useQuery } from "urql";
 
 import { BookingFreeSlotsDocument } from "../../gql/graphql";
-import { addDays, localDay, weekStart } from "./dates";
+import { addDays, localDay, weekStart } from "../../shared/dates";
 
 /** Calendars take bookings at most 180 days ahead (DOMAIN: booking window ≤ 180). */
 const FURTHEST_DAYS = 180;

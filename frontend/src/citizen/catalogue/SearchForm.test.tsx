@@ -5,7 +5,7 @@ import { CategoryNav } from "./CategoryNav";
 import { categoryTree, type Category } from "./categories";
 import { searchFromParams } from "./search";
 import { SearchForm } from "./SearchForm";
-import { renderAt } from "./testing";
+import { renderAt } from "../../shared/testing";
 
 const categories: Category[] = [
   { id: "c1", slug: "anagrafe-stato-civile", name: "Anagrafe e stato civile", description: null, parent: null },

@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 
 import { ServiceCard } from "./ServiceCard";
 import type { ServiceSummary } from "./service";
-import { renderAt } from "./testing";
+import { renderAt } from "../../shared/testing";
 
 const residence: ServiceSummary = {
   id: "U2VydmljZTox",

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 
 import { ServiceDetails, type ServiceFull } from "./ServiceDetails";
-import { renderAt } from "./testing";
+import { renderAt } from "../../shared/testing";
 
 /** A service that says only what the schema requires. */
 const bare: ServiceFull = {

@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
 
 import { CatalogueServiceDocument, CatalogueServiceSlotsDocument } from "../../gql/graphql";
-import { addDays, localDay } from "../booking/dates";
+import { addDays, localDay } from "../../shared/dates";
 import { usePageTitle } from "../../shared/layout/Layout";
 import { ProblemList } from "../../shared/ProblemList";
 import { problemsOf } from "../../shared/problems";

@@ -1,4 +1,4 @@
-import { MUNICIPAL_ZONE } from "../booking/dates";
+import { MUNICIPAL_ZONE } from "../../shared/dates";
 
 /** A day written out in the municipality's time zone, e.g. "31 dicembre 2026". */
 export function formatDate(instant: string, language: string): string {

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import type { PracticesDetailFragment } from "../../gql/graphql";
-import { FileLink } from "./FileLink";
-import { formatDateTime } from "./format";
+import { FileLink } from "../../shared/files/FileLink";
+import { formatDateTime } from "../../shared/format";
 
 /** What a citizen sees once the practice is sent: its number, when, the receipt. Takes the focus. */
 export function Confirmation({ practice, showLink = true }: { practice: PracticesDetailFragment; showLink?: boolean }) {

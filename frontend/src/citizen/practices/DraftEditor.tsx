@@ -9,10 +9,10 @@ import {
   type PracticesDetailFragment,
 } from "../../gql/graphql";
 import { problemsOf, type Problem } from "../../shared/problems";
-import { newIdempotencyKey } from "../booking/idempotency";
+import { newIdempotencyKey } from "../../shared/idempotency";
 import { blockingCode, type BlockingCode } from "./blocking";
 import { BlockedNotice } from "./BlockedNotice";
-import { useUpload } from "./useUpload";
+import { useUpload } from "../../shared/files/useUpload";
 
 type Json = Record<string, unknown>;
 

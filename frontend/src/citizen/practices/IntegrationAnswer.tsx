@@ -5,8 +5,8 @@ import { useMutation } from "urql";
 import { FormView, withFileLinks } from "../../forms";
 import { PracticesAnswerIntegrationDocument, type PracticesDetailFragment } from "../../gql/graphql";
 import { problemsOf, type Problem } from "../../shared/problems";
-import { AttachmentsInput } from "./AttachmentsInput";
-import { useUpload, useUploadAttachments } from "./useUpload";
+import { AttachmentsInput } from "../../shared/files/AttachmentsInput";
+import { useUpload, useUploadAttachments } from "../../shared/files/useUpload";
 
 type Json = Record<string, unknown>;
 

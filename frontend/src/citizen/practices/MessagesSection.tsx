@@ -10,12 +10,12 @@ import {
 } from "../../gql/graphql";
 import { ProblemList } from "../../shared/ProblemList";
 import { problemsOf, type Problem } from "../../shared/problems";
-import { CursorPager, useCursorPages } from "../booking/pagination";
-import { newIdempotencyKey } from "../booking/idempotency";
-import { AttachmentsInput } from "./AttachmentsInput";
-import { FileLink } from "./FileLink";
-import { formatDateTime } from "./format";
-import { useUploadAttachments } from "./useUpload";
+import { CursorPager, useCursorPages } from "../../shared/pagination";
+import { newIdempotencyKey } from "../../shared/idempotency";
+import { AttachmentsInput } from "../../shared/files/AttachmentsInput";
+import { FileLink } from "../../shared/files/FileLink";
+import { formatDateTime } from "../../shared/format";
+import { useUploadAttachments } from "../../shared/files/useUpload";
 
 const PAGE_SIZE = 20;
 

@@ -9,11 +9,11 @@ import { usePageTitle } from "../../shared/layout/Layout";
 import { useTenant } from "../../shared/providers";
 import { Confirmation } from "./Confirmation";
 import { DraftEditor } from "./DraftEditor";
-import { FileLink } from "./FileLink";
-import { formatDateTime } from "./format";
+import { FileLink } from "../../shared/files/FileLink";
+import { formatDateTime } from "../../shared/format";
 import { IntegrationAnswer } from "./IntegrationAnswer";
 import { MessagesSection } from "./MessagesSection";
-import { PracticeStatusBadge } from "./StatusBadge";
+import { PracticeStatusBadge } from "../../shared/PracticeStatusBadge";
 import { Timeline } from "./Timeline";
 import { WithdrawButton } from "./WithdrawButton";
 

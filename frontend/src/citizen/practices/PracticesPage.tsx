@@ -6,10 +6,10 @@ import { useQuery } from "urql";
 import { PracticesMineDocument, type PracticeStatus, type PracticesSummaryFragment } from "../../gql/graphql";
 import { usePageTitle } from "../../shared/layout/Layout";
 import { useTenant } from "../../shared/providers";
-import { CursorPager, useCursorPages } from "../booking/pagination";
-import { formatDateTime } from "./format";
-import { STATUS_GROUPS, type StatusGroup } from "./status";
-import { PracticeStatusBadge } from "./StatusBadge";
+import { CursorPager, useCursorPages } from "../../shared/pagination";
+import { formatDateTime } from "../../shared/format";
+import { STATUS_GROUPS, type StatusGroup } from "../../shared/practiceStatus";
+import { PracticeStatusBadge } from "../../shared/PracticeStatusBadge";
 
 const PAGE_SIZE = 10;
 

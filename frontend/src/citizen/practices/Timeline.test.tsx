@@ -1,9 +1,9 @@
 import { screen, within } from "@testing-library/react";
 
 import type { PracticesDetailFragment } from "../../gql/graphql";
-import { renderIn } from "../booking/testing";
-import { PracticeStatusBadge } from "./StatusBadge";
-import { groupOf, STATUS_GROUPS } from "./status";
+import { renderIn } from "../../shared/testing";
+import { PracticeStatusBadge } from "../../shared/PracticeStatusBadge";
+import { groupOf, STATUS_GROUPS } from "../../shared/practiceStatus";
 import { Timeline } from "./Timeline";
 
 type Step = PracticesDetailFragment["history"][number];

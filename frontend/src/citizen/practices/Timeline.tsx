@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 
 import type { PracticesDetailFragment } from "../../gql/graphql";
-import { FileLink } from "./FileLink";
-import { formatDateTime } from "./format";
+import { FileLink } from "../../shared/files/FileLink";
+import { formatDateTime } from "../../shared/format";
 
 type Step = PracticesDetailFragment["history"][number];
 

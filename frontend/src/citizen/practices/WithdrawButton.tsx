@@ -5,7 +5,7 @@ import { useMutation } from "urql";
 import { PracticesWithdrawDocument } from "../../gql/graphql";
 import { ProblemList } from "../../shared/ProblemList";
 import { problemsOf, type Problem } from "../../shared/problems";
-import { ConfirmDialog } from "../booking/ConfirmDialog";
+import { ConfirmDialog } from "../../shared/ConfirmDialog";
 
 /** "Ritira la pratica", asked again in a dialog before it happens. */
 interface WithdrawButtonProps {

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { useQuery } from "urql";
 
-import { capitalized, formatDay, formatTime, formatWeek, weekStart } from "../../citizen/booking/dates";
-import { CursorPager, useCursorPages } from "../../citizen/booking/pagination";
+import { capitalized, formatDay, formatTime, formatWeek, weekStart } from "../../shared/dates";
+import { CursorPager, useCursorPages } from "../../shared/pagination";
 import { OperatorAgendaDocument, OperatorOfficesDocument, type OperatorAppointmentFragment } from "../../gql/graphql";
 import { usePageTitle } from "../../shared/layout/Layout";
 import { useTenant } from "../../shared/providers";

@@ -2,9 +2,9 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 
-import { ConfirmDialog } from "../../citizen/booking/ConfirmDialog";
-import { formatSpan } from "../../citizen/booking/dates";
-import { StatusBadge } from "../../citizen/booking/StatusBadge";
+import { ConfirmDialog } from "../../shared/ConfirmDialog";
+import { formatSpan } from "../../shared/dates";
+import { StatusBadge } from "../../shared/BookingStatusBadge";
 import {
   OperatorAppointmentOutcomeDocument,
   OperatorApproveBookingDocument,

@@ -1,4 +1,4 @@
-import { addDays, localDay, MUNICIPAL_ZONE, weekStart } from "../../citizen/booking/dates";
+import { addDays, localDay, MUNICIPAL_ZONE, weekStart } from "../../shared/dates";
 import { wallClock } from "../dates";
 
 export type AgendaView = "day" | "week";

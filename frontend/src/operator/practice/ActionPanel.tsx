@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ConfirmDialog } from "../../citizen/booking/ConfirmDialog";
-import { AttachmentsInput } from "../../citizen/practices/AttachmentsInput";
-import { useUploadAttachments } from "../../citizen/practices/useUpload";
+import { ConfirmDialog } from "../../shared/ConfirmDialog";
+import { AttachmentsInput } from "../../shared/files/AttachmentsInput";
+import { useUploadAttachments } from "../../shared/files/useUpload";
 import { ProblemList } from "../../shared/ProblemList";
 import type { Problem } from "../../shared/problems";
 import type { Person } from "../operators";

@@ -2,12 +2,12 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 
-import { newIdempotencyKey } from "../../citizen/booking/idempotency";
-import { CursorPager, useCursorPages } from "../../citizen/booking/pagination";
-import { AttachmentsInput } from "../../citizen/practices/AttachmentsInput";
-import { FileLink } from "../../citizen/practices/FileLink";
-import { formatDateTime } from "../../citizen/practices/format";
-import { useUploadAttachments } from "../../citizen/practices/useUpload";
+import { newIdempotencyKey } from "../../shared/idempotency";
+import { CursorPager, useCursorPages } from "../../shared/pagination";
+import { AttachmentsInput } from "../../shared/files/AttachmentsInput";
+import { FileLink } from "../../shared/files/FileLink";
+import { formatDateTime } from "../../shared/format";
+import { useUploadAttachments } from "../../shared/files/useUpload";
 import {
   OperatorMarkReadDocument,
   OperatorMessagesDocument,

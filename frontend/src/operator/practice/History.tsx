@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 
-import { FileLink } from "../../citizen/practices/FileLink";
-import { formatDateTime } from "../../citizen/practices/format";
+import { FileLink } from "../../shared/files/FileLink";
+import { formatDateTime } from "../../shared/format";
 import type { OperatorPracticeDetailFragment } from "../../gql/graphql";
 
 type Step = OperatorPracticeDetailFragment["history"][number];

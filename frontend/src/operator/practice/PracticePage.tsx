@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
 
-import { FileLink } from "../../citizen/practices/FileLink";
-import { formatDateTime } from "../../citizen/practices/format";
-import { PracticeStatusBadge } from "../../citizen/practices/StatusBadge";
+import { FileLink } from "../../shared/files/FileLink";
+import { formatDateTime } from "../../shared/format";
+import { PracticeStatusBadge } from "../../shared/PracticeStatusBadge";
 import { FormView, withFileLinks } from "../../forms";
 import { OperatorPracticeDocument, type OperatorPracticeDetailFragment } from "../../gql/graphql";
 import { usePageTitle } from "../../shared/layout/Layout";

@@ -2,13 +2,13 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import type { PracticeAction } from "../../gql/graphql";
-import { renderOperator } from "../testing";
+import { renderAt } from "../../shared/testing";
 import type { OperatorAction } from "./transitions";
 import { TransitionsBar } from "./TransitionsBar";
 
 function renderBar(available: PracticeAction[], chosen: OperatorAction | null = null) {
   const chose: OperatorAction[] = [];
-  renderOperator(<TransitionsBar available={available} chosen={chosen} onChoose={(action) => chose.push(action)} />);
+  renderAt(<TransitionsBar available={available} chosen={chosen} onChoose={(action) => chose.push(action)} />);
   return chose;
 }
 
@@ -46,7 +46,7 @@ describe("TransitionsBar", () => {
   });
 
   it("speaks the operator's language", () => {
-    renderOperator(<TransitionsBar available={["ACCEPT"]} chosen={null} onChoose={() => undefined} />, { language: "de" });
+    renderAt(<TransitionsBar available={["ACCEPT"]} chosen={null} onChoose={() => undefined} />, { language: "de" });
     expect(buttons()).toEqual(["Genehmigen"]);
   });
 });

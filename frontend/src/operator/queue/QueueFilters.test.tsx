@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
-import { renderOperator } from "../testing";
+import { renderAt } from "../../shared/testing";
 import { QueueFilters } from "./QueueFilters";
 import { parseQueueState, queueSearch, type QueueState } from "./queueState";
 import { StatusCounts } from "./StatusCounts";
@@ -15,7 +15,7 @@ const operators = [{ id: "u1", fullName: "Paolo Conti", username: "operatore", f
 
 function renderFilters(query: string) {
   const applied: QueueState[] = [];
-  renderOperator(
+  renderAt(
     <QueueFilters state={parseQueueState(new URLSearchParams(query))} services={services} offices={offices}
       operators={operators} onApply={(state) => applied.push(state)} />,
   );
@@ -60,7 +60,7 @@ describe("QueueFilters", () => {
 
 describe("StatusCounts", () => {
   it("links each status to the queue of that status alone, keeping the other filters", () => {
-    renderOperator(
+    renderAt(
       <StatusCounts
         counts={[{ status: "SUBMITTED", count: 3 }, { status: "PENDING", count: 5 }]}
         state={parseQueueState(new URLSearchParams("stato=SUBMITTED&richiedente=rossi&dopo=abc"))}

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { PracticeStatusBadge } from "../../citizen/practices/StatusBadge";
+import { PracticeStatusBadge } from "../../shared/PracticeStatusBadge";
 import type { OperatorQueueRowFragment, PracticeSortField } from "../../gql/graphql";
 import { formatShortDateTime } from "../dates";
 

@@ -1,5 +1,5 @@
 import type { OperatorQueueQueryVariables, PracticeSortField, PracticeStatus } from "../../gql/graphql";
-import { addDays } from "../../citizen/booking/dates";
+import { addDays } from "../../shared/dates";
 import { dayStart } from "../dates";
 
 /** Every status in the order of the state machine (DOMAIN.md); a Record so a new status fails to compile. */

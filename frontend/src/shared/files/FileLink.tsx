@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { PracticesFileFragment } from "../../gql/graphql";
-import { formatSize } from "./format";
+import { formatSize } from "../format";
 
 /** A download link of a practice's file, saying its name and size. */
 export function FileLink({ file }: { file: PracticesFileFragment }) {

@@ -3,8 +3,8 @@ import { useMutation } from "urql";
 
 import type { UploadedFile } from "../../forms";
 import { PracticesUploadFileDocument, type FilePurpose } from "../../gql/graphql";
-import { problemsOf, type Problem } from "../../shared/problems";
-import { newIdempotencyKey } from "../booking/idempotency";
+import { problemsOf, type Problem } from "../problems";
+import { newIdempotencyKey } from "../idempotency";
 
 /** Refused uploads reach Form.io's file component as an error carrying the server's words. */
 export class UploadRefused extends Error {}

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 
-import type { BookingStatus } from "../../gql/graphql";
+import type { BookingStatus } from "../gql/graphql";
 
 const TONE: Record<BookingStatus, string> = {
   DRAFT: "bg-secondary",

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 
-import type { PracticeStatus } from "../../gql/graphql";
-import { statusTone } from "./status";
+import type { PracticeStatus } from "../gql/graphql";
+import { statusTone } from "./practiceStatus";
 
 /** The status of a practice, in words. */
 export function PracticeStatusBadge({ status }: { status: PracticeStatus }) {

@@ -1,4 +1,4 @@
-import type { PracticeStatus } from "../../gql/graphql";
+import type { PracticeStatus } from "../gql/graphql";
 
 /**
  * How a citizen reads the states of a practice: five groups, each a filter of "Le mie pratiche"

@@ -1,0 +1,111 @@
+// Steps several scenarios share: a citizen submitting a practice through the real form, the
+// office accepting it in the operators' app.
+import assert from "node:assert/strict";
+
+import { base, login } from "./harness.mjs";
+
+export const CITIZEN_APP = "/bugliano/";
+export const SERVICE = "carta-identita-elettronica";
+/** The smallest PDF a sniffer recognises: the identity card form takes PDF or JPEG reports. */
+const REPORT_PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+/** The Form.io input of a component (Form.io names inputs `data[<key>]`). */
+export function field(page, key) {
+  return page.locator(`.sportello-form [name="data[${key}]"]`);
+}
+
+/** Picks a radio option the way a person does: on its label (Bootstrap Italia draws the circle there). */
+export async function choose(page, label) {
+  await page.locator(".sportello-form label", { hasText: label }).click();
+}
+
+export async function waitForForm(page) {
+  await field(page, "givenName").waitFor();
+}
+
+/**
+ * Logs in as a demo citizen, fills the identity card form (reason "lost", so the report file is
+ * asked for and uploaded), saves a draft, resumes it and submits it. Returns the practice's
+ * number and its page's URL, for scenarios that go on (the office accepts it...).
+ */
+export async function submitPracticeAsCitizen(page, { username = "RSSMRA80A01H501U", check = async () => {} } = {}) {
+  await login(page, CITIZEN_APP, username, "cittadino");
+  await page.goto(`${base}${CITIZEN_APP}servizi/${SERVICE}/domanda`);
+  await waitForForm(page);
+  await field(page, "givenName").fill("Mario");
+  await field(page, "familyName").fill("Rossi");
+  await page.getByRole("button", { name: "Salva bozza" }).click();
+  await page.getByText("Bozza salvata.").waitFor();
+
+  // The draft is in the list; resuming it shows the saved data in the form.
+  await page.getByRole("link", { name: "Le mie pratiche" }).first().click();
+  await page.getByRole("link", { name: /Riprendi la bozza: Carta d'identità elettronica/ }).first().click();
+  await waitForForm(page);
+  assert.equal(await field(page, "givenName").inputValue(), "Mario");
+  assert.equal(await field(page, "familyName").inputValue(), "Rossi");
+
+  await field(page, "fiscalCode").fill("RSSMRA80A01H501U");
+  await field(page, "email").fill("mario.rossi@example.org");
+  await choose(page, "Smarrimento o furto");
+  const chooser = page.waitForEvent("filechooser");
+  await page.locator(".formio-component-report").getByRole("link", { name: /Sfoglia/ }).click();
+  await (await chooser).setFiles({ name: "denuncia.pdf", mimeType: "application/pdf", buffer: REPORT_PDF });
+  await page.locator(".sportello-form").getByText("denuncia.pdf").first().waitFor();
+  await choose(page, "Non mi esprimo");
+  await check(page);
+  await page.getByLabel(/Dichiaro che quanto indicato/).check();
+  await page.getByLabel(/Ho letto l'informativa/).check();
+  await page.getByRole("button", { name: "Invia", exact: true }).click();
+  const confirmation = page.getByTestId("practice-confirmation");
+  await confirmation.waitFor();
+  const number = (await confirmation.getByTestId("practice-number").innerText()).trim();
+  assert.match(number, /^\d{4}\/\d{6}$/);
+  return { number, url: page.url() };
+}
+
+export const OPERATOR_APP = "/bugliano/operator/";
+export const OPERATOR = ["operatore", "operatore"];
+export const operatorUrl = (path = "") => `${base}${OPERATOR_APP}${path}`;
+
+/** Opens the operators' app at `path`, logging in as the demo operator when the app asks. */
+export async function openAsOperator(page, path = "") {
+  await page.goto(operatorUrl(path));
+  const form = page.locator("#login-username");
+  const heading = page.getByRole("heading", { level: 1 });
+  await Promise.race([form.waitFor(), heading.waitFor()]);
+  if (await form.isVisible()) {
+    await login(page, OPERATOR_APP, ...OPERATOR);
+    await page.goto(operatorUrl(path));
+  }
+}
+
+/** Waits until the queue shows the answer to the address it is at. */
+export async function queueLoaded(page) {
+  const search = new URL(page.url()).searchParams.toString();
+  await page.locator(`[data-testid=queue-results][data-search="${search}"][aria-busy=false]`).waitFor();
+}
+
+/**
+ * As the demo operator, finds practice `number` in the queue of submitted practices, takes it in
+ * charge and accepts it. For other scenarios: a citizen's practice, accepted by the office.
+ */
+export async function acceptPracticeAsOperator(page, number, reason = "Pratica accolta dall'ufficio") {
+  await openAsOperator(page, "?stato=SUBMITTED&ordine=NUMBER");
+  await queueLoaded(page);
+  const link = page.getByRole("link", { name: number, exact: true });
+  while (!(await link.count())) {
+    const next = page.getByRole("button", { name: "Pagina successiva" });
+    assert.ok(await next.isEnabled(), `practice ${number} is not among the submitted ones`);
+    await next.click();
+    await queueLoaded(page);
+  }
+  await link.click();
+  await page.getByRole("heading", { level: 1, name: new RegExp(`^Pratica ${number}`) }).waitFor();
+  await page.getByRole("button", { name: "Prendi in carico" }).click();
+  await page.getByTestId("action-result").filter({ hasText: `Pratica ${number} presa in carico.` }).waitFor();
+  await page.getByRole("button", { name: "Accogli", exact: true }).click();
+  await page.getByLabel(/^Motivazione/).fill(reason);
+  await page.getByRole("button", { name: "Accogli la pratica" }).click();
+  await page.getByTestId("action-result").filter({ hasText: `Pratica ${number} accolta.` }).waitFor();
+  await page.getByTestId("practice-outcome").filter({ hasText: reason }).waitFor();
+}
