@@ -16,7 +16,15 @@ from sqlmodel import col, func, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from models.booking import Calendar, Closure, Meeting, OpeningHour, Resource, ResourceBooking
+from models.booking import (
+    Calendar,
+    Closure,
+    Meeting,
+    OpeningHour,
+    Resource,
+    ResourceBooking,
+    ServiceCalendar,
+)
 from models.catalogue import Category, Service, ServiceGroup
 from models.form import FormHead, FormVersion
 from models.office import Office, ServiceOffice
@@ -84,6 +92,27 @@ def offices_by_service_loader(
             grouped: dict[uuid.UUID, list[Office]] = defaultdict(list)
             for service_id, office in rows:
                 grouped[service_id].append(office)
+            return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def calendars_by_service_loader(
+    sessions: Sessions, tenant_id: uuid.UUID
+) -> DataLoader[uuid.UUID, list[Calendar]]:
+    """The calendars each service's appointments are booked on, by slug."""
+
+    async def load(keys: list[uuid.UUID]) -> list[list[Calendar]]:
+        async with sessions() as session:
+            rows = await session.exec(
+                select(ServiceCalendar.service_id, Calendar)
+                .join(Calendar, col(Calendar.id) == col(ServiceCalendar.calendar_id))
+                .where(col(ServiceCalendar.service_id).in_(keys), Calendar.tenant_id == tenant_id)
+                .order_by(col(Calendar.slug))
+            )
+            grouped: dict[uuid.UUID, list[Calendar]] = defaultdict(list)
+            for service_id, calendar in rows:
+                grouped[service_id].append(calendar)
             return [grouped.get(key, []) for key in keys]
 
     return DataLoader(load_fn=load)
@@ -233,6 +262,7 @@ class Loaders:
     resource: DataLoader[uuid.UUID, Resource | None]
     resource_booking: DataLoader[uuid.UUID, ResourceBooking | None]
     calendars_by_office: DataLoader[uuid.UUID, list[Calendar]]
+    calendars_by_service: DataLoader[uuid.UUID, list[Calendar]]
     closure: DataLoader[uuid.UUID, Closure | None]
     closures: DataLoader[uuid.UUID, list[Closure]]
 
@@ -296,6 +326,7 @@ class Loaders:
             calendars_by_office=grouped_loader(
                 sessions, tenant_id, Calendar, col(Calendar.office_id), col(Calendar.slug)
             ),
+            calendars_by_service=calendars_by_service_loader(sessions, tenant_id),
             closure=by_id_loader(sessions, tenant_id, Closure),
             closures=grouped_loader(
                 sessions,

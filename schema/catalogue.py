@@ -256,6 +256,18 @@ class Service(relay.Node):
         rows = await info.context.loaders.offices_by_service.load(uuid.UUID(self.id))
         return [Office.from_row(row, info.context) for row in rows]
 
+    @strawberry.field(
+        description="The calendars its appointments are booked on (empty: not bookable), by slug."
+    )
+    async def calendars(
+        self, info: Info
+    ) -> list[Annotated[Calendar, strawberry.lazy("schema.appointment")]]:
+        # imported here: schema.appointment imports this module for its Office
+        from schema.appointment import Calendar
+
+        rows = await info.context.loaders.calendars_by_service.load(uuid.UUID(self.id))
+        return [Calendar.from_row(row, info.context) for row in rows]
+
     @classmethod
     async def resolve_nodes(
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False

@@ -379,3 +379,21 @@ def test_anonymous_free_slots_over_get_are_cacheable_and_private_answers_are_not
     assert private.headers["cache-control"] == "no-store"
     posted = api(SLOTS, {"id": registry, "start": "2026-12-01", "end": "2026-12-02"})
     assert posted.headers["cache-control"] == "no-store"
+
+
+def test_a_service_names_the_calendars_it_is_booked_on(api: GraphQLClient) -> None:
+    query = """{ services(first: 100) { edges { node { slug calendars { slug moderated } } } } }"""
+    found = {
+        edge["node"]["slug"]: edge["node"]["calendars"]
+        for edge in api(query).data["services"]["edges"]
+    }
+    assert found["carta-identita-elettronica"] == [{"slug": "agenda-anagrafe", "moderated": False}]
+    assert found["riduzione-tari"] == [{"slug": "agenda-tributi", "moderated": True}]
+    assert found["matrimonio-civile"] == [], "no desk books weddings online"
+    bookable = {slug for slug, calendars in found.items() if calendars}
+    assert bookable == {
+        "certificati-anagrafici",
+        "carta-identita-elettronica",
+        "cambio-residenza",
+        "riduzione-tari",
+    }

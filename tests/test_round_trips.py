@@ -38,3 +38,13 @@ def test_node_lookups_are_batched(api: GraphQLClient) -> None:
     assert len(result.data["nodes"]) == len(ids)
     assert result.round_trips.postgres == 2
     assert result.round_trips.mongodb == 1
+
+
+def test_the_calendars_of_every_service_on_a_page_are_one_statement(api: GraphQLClient) -> None:
+    query = """query($first: Int!) { services(first: $first) { edges { node {
+      name calendars { slug office { name } } } } } }"""
+    few = api(query, {"first": 5})
+    many = api(query, {"first": 100})
+    assert few.round_trips == many.round_trips
+    # tenant, the page, the calendars of all its services, their offices
+    assert many.round_trips.postgres == 4

@@ -11,13 +11,14 @@ type ServiceNode = BookingBookableServicesQuery["services"]["edges"][number]["no
 
 const PAGE = 100;
 
-/**
- * Whether a service may take appointments: one of its offices has an appointment calendar.
- * The schema does not say which calendars a service is booked on, so this is the nearest
- * public sign; freeSlots then tells whether there is anything to book.
- */
+/** Whether a service takes appointments: it names the calendars it is booked on. */
 export function isBookable(service: ServiceNode): boolean {
-  return service.offices.some((office) => office.calendars.some((calendar) => calendar.kind === "FIXED_SLOTS"));
+  return service.calendars.length > 0;
+}
+
+/** The offices where a service's appointments take place, each named once. */
+function officesOf(service: ServiceNode): string {
+  return [...new Set(service.calendars.flatMap((calendar) => (calendar.office ? [calendar.office.name] : [])))].join(", ");
 }
 
 /** The services one can book an appointment for; each links to the booking page with it chosen. */
@@ -41,7 +42,7 @@ export function ServiceChooser() {
                   <Link to={`/appuntamenti/prenota?servizio=${encodeURIComponent(service.id)}`}>{service.name}</Link>
                 </h3>
                 {service.shortDescription && <p className="card-text">{service.shortDescription}</p>}
-                <p className="card-text small mb-0">{service.offices.map((office) => office.name).join(", ")}</p>
+                <p className="card-text small mb-0">{officesOf(service)}</p>
               </div>
             </div>
           </li>
