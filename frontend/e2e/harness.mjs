@@ -134,7 +134,7 @@ export async function expectAccessible(page, label) {
     }) + "\n",
   );
   const described = result.violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`)
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.html.slice(0, 200)}\n      ${n.failureSummary ?? ""}`).join("\n    ")}`)
     .join("\n  ");
   assert.equal(result.violations.length, 0, `axe-core on ${label}:\n  ${described}`);
   assert.match(version, /^['"]?2\.\d+\.\d+/, `Bootstrap Italia 2.x not detectable on ${label}`);

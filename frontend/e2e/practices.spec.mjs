@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { CITIZEN_APP, field, SERVICE, submitPracticeAsCitizen, waitForForm } from "./flows.mjs";
-import { base, expectAccessible, login, openPage, screenshot } from "./harness.mjs";
+import { base, expectAccessible, graphql, login, openPage, screenshot, tokenFor } from "./harness.mjs";
 
 test("a citizen fills the real form, saves, resumes, uploads, submits and follows the practice", async () => {
   const { page, close } = await openPage();
@@ -67,6 +67,60 @@ test("server field errors appear on the fields and in a summary with links", asy
     await link.click();
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("name")), "data[fiscalCode]");
     await expectAccessible(page, "citizen-form-errors");
+  } finally {
+    await close();
+  }
+});
+
+const GIULIA = ["BNCGLI85C55G702H", "cittadino"];
+
+/** The first of Giulia's practices whose next steps include one of `actions`, through the API. */
+async function practiceAllowing(...actions) {
+  const token = await tokenFor("bugliano", ...GIULIA);
+  const { practices } = await graphql(
+    "bugliano",
+    "{ practices(first: 100, sort: {field: NUMBER, descending: false}) { edges { node { id number status availableTransitions } } } }",
+    {},
+    token,
+  );
+  const found = practices.edges.map(({ node }) => node).find((node) => actions.some((action) => node.availableTransitions.includes(action)));
+  assert.ok(found, `the demo gives Giulia a practice she may ${actions.join(" or ")}`);
+  return found;
+}
+
+test("a citizen answers the office's request for more information", async () => {
+  const practice = await practiceAllowing("START_INTEGRATION_ANSWER", "ANSWER_INTEGRATION");
+  const { page, close } = await openPage();
+  try {
+    await login(page, CITIZEN_APP, ...GIULIA);
+    await page.goto(`${base}${CITIZEN_APP}pratiche/${encodeURIComponent(practice.id)}`);
+    await page.getByRole("heading", { name: "Rispondi alla richiesta di integrazione" }).waitFor();
+    await expectAccessible(page, "citizen: answering a request for information");
+    await page.getByLabel("Messaggio per l'ufficio (facoltativo)").fill("Allego quanto richiesto.");
+    await page.getByRole("button", { name: "Invia la risposta" }).click();
+    await page.getByText("Risposta inviata all'ufficio.").waitFor();
+    await page.getByText("In lavorazione dopo l'integrazione", { exact: true }).first().waitFor();
+    assert.equal(await page.getByRole("heading", { name: "Rispondi alla richiesta di integrazione" }).count(), 0);
+    await expectAccessible(page, "citizen: request for information answered");
+  } finally {
+    await close();
+  }
+});
+
+test("a citizen withdraws a practice after confirming, and can no longer withdraw it", async () => {
+  const practice = await practiceAllowing("WITHDRAW");
+  const { page, close } = await openPage();
+  try {
+    await login(page, CITIZEN_APP, ...GIULIA);
+    await page.goto(`${base}${CITIZEN_APP}pratiche/${encodeURIComponent(practice.id)}`);
+    await page.getByRole("button", { name: "Ritira la domanda" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText(`Vuoi davvero ritirare la pratica ${practice.number}?`, { exact: false }).waitFor();
+    await expectAccessible(page, "citizen: withdraw dialog");
+    await dialog.getByRole("button", { name: "Sì, ritira" }).click();
+    await page.getByText("Domanda ritirata.").waitFor();
+    await page.getByText("Ritirata", { exact: true }).first().waitFor();
+    assert.equal(await page.getByRole("button", { name: "Ritira la domanda" }).count(), 0);
   } finally {
     await close();
   }

@@ -24,4 +24,15 @@ describe("repairs of the renderer's markup", () => {
     expect(collapsible.getAttribute("role")).toBe("button");
     expect(collapsible.getAttribute("aria-expanded")).toBe("false");
   });
+
+  test("a required group keeps its required state only where ARIA allows it", () => {
+    document.body.innerHTML =
+      '<div id="radios" role="group" aria-required="true"><input type="radio" name="a"><input type="radio" name="a"></div>' +
+      '<div id="boxes" role="group" aria-required="true"><input type="checkbox"><input type="checkbox"></div>';
+    repairMarkup(document.body);
+    const radios = document.getElementById("radios") as HTMLElement;
+    const boxes = document.getElementById("boxes") as HTMLElement;
+    expect([radios.getAttribute("role"), radios.getAttribute("aria-required")]).toEqual(["radiogroup", "true"]);
+    expect([boxes.getAttribute("role"), boxes.getAttribute("aria-required")]).toEqual(["group", null]);
+  });
 });

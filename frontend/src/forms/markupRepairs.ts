@@ -3,10 +3,14 @@
  * - clickable icons (`<i tabindex="0" aria-label=…>`, e.g. "remove this file") are focusable but
  *   have no role and ignore the keyboard: they become buttons that Enter and Space click;
  * - a panel's title bar claims to be an expandable button (`role`, `aria-expanded`) even when
- *   the panel cannot collapse, or is shown read-only: it becomes a plain heading bar.
+ *   the panel cannot collapse, or is shown read-only: it becomes a plain heading bar;
+ * - a required group of radios or checkboxes is `role="group"` with `aria-required`, which
+ *   ARIA does not allow on a group: radios become a `radiogroup` (where it is allowed), other
+ *   groups drop it (their label already says the field is required).
  */
 const CLICKABLE_ICON = "i[tabindex='0'][aria-label]:not([role])";
 const FIXED_PANEL_HEADER = ".card-header[aria-expanded]:not([tabindex])";
+const REQUIRED_GROUP = "[role='group'][aria-required]";
 
 function onKey(event: KeyboardEvent) {
   if (event.key !== "Enter" && event.key !== " ") return;
@@ -21,6 +25,11 @@ export function repairMarkup(root: ParentNode): void {
   }
   for (const header of root.querySelectorAll<HTMLElement>(FIXED_PANEL_HEADER)) {
     for (const attribute of ["role", "aria-expanded", "aria-controls"]) header.removeAttribute(attribute);
+  }
+  for (const group of root.querySelectorAll<HTMLElement>(REQUIRED_GROUP)) {
+    const inputs = [...group.querySelectorAll<HTMLInputElement>("input")];
+    if (inputs.length && inputs.every((input) => input.type === "radio")) group.setAttribute("role", "radiogroup");
+    else group.removeAttribute("aria-required");
   }
 }
 
