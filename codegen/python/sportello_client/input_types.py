@@ -350,6 +350,15 @@ class SubmitPracticeInput(BaseModel):
     "Send a fresh key per user action: the same key again, even concurrently, returns the first result and writes nothing more; with a different input it is refused."
 
 
+class ThemeInput(BaseModel):
+    """The look of the municipality; omitted fields stay as they are."""
+
+    logo_url: Optional[str] = Field(alias="logoUrl", default=None)
+    "An http(s) address, or a path on this server; null removes the logo."
+    primary_color: Optional[str] = Field(alias="primaryColor", default=None)
+    "The brand colour as #rrggbb; null returns to the default colour."
+
+
 class TranslatedTextInput(BaseModel):
     """Text per language; languages must be enabled for the tenant."""
 
@@ -383,6 +392,14 @@ class UpdateServiceInput(BaseModel):
     fields: "ServiceFieldsInput"
 
 
+class UpdateTenantInput(BaseModel):
+    """Settings of the municipality; omitted fields stay as they are."""
+
+    theme: Optional["ThemeInput"] = None
+    allowed_origins: Optional[list[str]] = Field(alias="allowedOrigins", default=None)
+    "Replaces the list of origins (scheme://host[:port]) allowed by CORS."
+
+
 class UploadFileInput(BaseModel):
     """A file for a practice, sent as a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec)."""
 
@@ -406,3 +423,4 @@ UpdateCategoryInput.model_rebuild()
 UpdateOfficeInput.model_rebuild()
 UpdateResourceInput.model_rebuild()
 UpdateServiceInput.model_rebuild()
+UpdateTenantInput.model_rebuild()
