@@ -26,6 +26,8 @@ export default defineConfig({
     environment: "jsdom",
     globals: true,
     include: ["src/**/*.test.{ts,tsx}"],
+    // One jsdom for all files (src/test-setup.ts empties it after each test): 7 s instead of 50.
+    isolate: false,
     setupFiles: ["src/test-setup.ts"],
   },
 });

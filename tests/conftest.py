@@ -40,6 +40,36 @@ TEST_MONGO_DATABASE = "sportello_test"
 TEST_DATA_DIR = Path(os.environ.get("SPORTELLO_TEST_DATA_DIR") or ROOT / ".sportello" / "test")
 
 
+STORE_FREE_MODULES = {
+    "test_deploy_files",
+    "test_fiscal_code",
+    "test_formio_components",
+    "test_formio_differential",
+    "test_formio_order",
+    "test_formio_properties",
+    "test_formio_samples",
+    "test_ical",
+    "test_language",
+    "test_practice_states",
+    "test_properties",
+    "test_receipt",
+    "test_schema_file",
+    "test_settings",
+    "test_slots",
+    "test_slots_properties",
+    "test_tokens",
+}
+"""Modules whose tests touch no store: .ci/run's second pass, against the machine's own
+PostgreSQL and Redis, leaves them out (`-m "not store_free"`), since they cannot differ there."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__.rpartition(".")[2] if item.module else ""
+        if module in STORE_FREE_MODULES:
+            item.add_marker(pytest.mark.store_free)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
