@@ -10,7 +10,8 @@ import {
 } from "../../gql/graphql";
 import { ProblemList } from "../../shared/ProblemList";
 import { problemsOf, type Problem } from "../../shared/problems";
-import { CursorPager, useCursorPages } from "../../shared/pagination";
+import { MessageThread } from "../../shared/MessageThread";
+import { useCursorPages } from "../../shared/pagination";
 import { newIdempotencyKey } from "../../shared/idempotency";
 import { AttachmentsInput } from "../../shared/files/AttachmentsInput";
 import { FileLink } from "../../shared/files/FileLink";
@@ -95,33 +96,13 @@ export function MessagesSection({ practiceId, canWrite }: { practiceId: string; 
 
   const connection = data?.practice?.messages;
   return (
-    <section aria-labelledby="messages-title" className="mb-5">
-      <h2 id="messages-title" className="h4">
-        {t("messages.title")}
-      </h2>
-      {error && (
-        <div className="alert alert-danger" role="alert">
-          {error.message}
-        </div>
-      )}
-      {connection && !connection.edges.length && <p>{t("messages.empty")}</p>}
-      {connection && connection.edges.length > 0 && (
-        <ol className="list-unstyled">
-          {connection.edges.map(({ node }) => (
-            <MessageItem key={node.id} message={node} />
-          ))}
-        </ol>
-      )}
-      {connection && (
-        <CursorPager
-          label={t("messages.pager")}
-          page={pages.page}
-          hasPrevious={pages.hasPrevious}
-          hasNext={connection.pageInfo.hasNextPage}
-          onPrevious={pages.previous}
-          onNext={() => pages.next(connection.pageInfo.endCursor)}
-        />
-      )}
+    <MessageThread
+      texts={{ title: t("messages.title"), empty: t("messages.empty"), pager: t("messages.pager") }}
+      connection={connection}
+      error={error}
+      pages={pages}
+      renderMessage={(node) => <MessageItem key={node.id} message={node} />}
+    >
       {canWrite && (
         <form onSubmit={onSend} className="mt-3" noValidate>
           <h3 className="h5">{t("messages.write")}</h3>
@@ -148,6 +129,6 @@ export function MessagesSection({ practiceId, canWrite }: { practiceId: string; 
           </p>
         </form>
       )}
-    </section>
+    </MessageThread>
   );
 }
