@@ -6,7 +6,6 @@ The current key signs; previous keys (settings) still verify until their tokens 
 from __future__ import annotations
 
 import hashlib
-import time
 import uuid
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -16,6 +15,7 @@ from joserfc.errors import ExpiredTokenError, JoseError
 from joserfc.jwk import Key, KeySet, OctKey
 
 from auth.viewer import Viewer
+from models.clock import unix_now
 from models.user import Role
 
 TokenKind = Literal["access", "refresh"]
@@ -87,7 +87,7 @@ class TokenService:
     def sign(self, claims: dict[str, Any], lifetime_seconds: int) -> tuple[str, int]:
         """`claims` (with their own `typ`) signed by the current key, issuer, issue time and
         expiry added; the token and its expiry as a Unix time."""
-        now = int(time.time())
+        now = unix_now()
         expires_at = now + lifetime_seconds
         header = {"alg": "HS256", "kid": self._signing_key.kid}
         payload = {**claims, "iss": ISSUER, "iat": now, "exp": expires_at}
@@ -99,6 +99,7 @@ class TokenService:
         try:
             decoded = jwt.decode(token, self._key_set, algorithms=["HS256"])
             registry = jwt.JWTClaimsRegistry(
+                now=unix_now,
                 iss={"essential": True, "value": ISSUER},
                 exp={"essential": True},
                 typ={"essential": True, "value": kind},

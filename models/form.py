@@ -10,7 +10,7 @@ import pymongo
 from beanie import Document
 from pydantic import Field
 
-from models.base import utcnow
+from models.clock import utcnow
 
 
 class FormHead(Document):

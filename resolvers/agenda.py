@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import ColumnElement
 from sqlmodel import col, or_, select
 
-from models.base import utcnow
 from models.booking import Calendar, Meeting
+from models.clock import utcnow
 from resolvers.context import Context
 from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
 

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.practices import is_applicant
-from models.base import utcnow
 from models.booking import BookingStatus, Calendar, Meeting
+from models.clock import utcnow
 from models.practice import Practice
 from resolvers.appointments import (
     CONFIRMATION,

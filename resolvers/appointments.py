@@ -21,8 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.base import utcnow
 from models.booking import OCCUPYING, BookingStatus, Calendar, Meeting
+from models.clock import utcnow
 from models.ical import CalendarEntry, ics
 from models.slots import Slot, slot_at, slot_problem
 from models.tenant import Tenant

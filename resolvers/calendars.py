@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.base import utcnow
 from models.booking import OCCUPYING, Calendar, Closure, Meeting, OpeningHour, ServiceCalendar
+from models.clock import utcnow
 from models.slots import (
     CalendarRules,
     Occupation,

@@ -14,7 +14,6 @@ from sqlalchemy import Float, and_, cast, func, literal_column, or_, true
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
-from models.base import utcnow
 from models.catalogue import (
     LISTED_STATUSES,
     PUBLIC_STATUSES,
@@ -23,6 +22,7 @@ from models.catalogue import (
     ServiceGroup,
     ServiceStatus,
 )
+from models.clock import utcnow
 from resolvers.context import Context
 from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
 

@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from models.base import utcnow
 from models.catalogue import TRANSLATED_SERVICE_TEXTS, Category, Service, ServiceStatus
+from models.clock import utcnow
 from resolvers.context import Context
 from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
 

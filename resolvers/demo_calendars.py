@@ -21,6 +21,7 @@ from models.booking import (
     ServiceCalendar,
 )
 from models.catalogue import Service
+from models.clock import ITALY, local_today
 from models.office import Office
 from models.user import Role, User
 from resolvers.appointment_changes import Confirmation, confirm
@@ -28,7 +29,7 @@ from resolvers.appointments import HoldRequest, hold_slot
 from resolvers.calendars import calendar_slots
 from resolvers.context import Context
 from resolvers.demo_practices import ContextFor, checked
-from resolvers.resource_bookings import BookingRequest, book_resource
+from resolvers.resource_bookings import BookingRequest, availability, book_resource
 
 MORNINGS = (1, 2, 3, 4, 5)
 AFTERNOONS = (2, 4)
@@ -222,7 +223,7 @@ async def book_some(context_for: ContextFor, tenant_id: uuid.UUID, slug: str) ->
         ).first()
     if calendar is None or not citizens:
         return
-    today = datetime.now(ZoneInfo(calendar.time_zone)).date()
+    today = local_today(ZoneInfo(calendar.time_zone))
     first, last = today + timedelta(days=3), today + timedelta(days=10)
     slots = await calendar_slots(probe, calendar.id, first, last)
     for citizen, slot in zip(citizens, (s for s in slots or [] if s.free > 0), strict=False):
@@ -238,7 +239,8 @@ async def book_some(context_for: ContextFor, tenant_id: uuid.UUID, slug: str) ->
 async def book_rooms(
     context_for: ContextFor, tenant_id: uuid.UUID, slug: str, citizens: list[User], today: date
 ) -> None:
-    """The first citizen books the council hall and the gym for evenings of next week."""
+    """The first citizen books the council hall and the gym for an evening from next week on:
+    the first one the resource has free (not a holiday, not taken)."""
     probe = context_for(Viewer())
     async with probe.db() as session:
         resources = {
@@ -255,12 +257,24 @@ async def book_rooms(
     for resource_slug, day, begin, end, purpose, people in wanted:
         if resource_slug not in resources:
             continue
-        zone = ZoneInfo("Europe/Rome")
+        evening = await first_free_evening(probe, resources[resource_slug].id, day, begin, end)
+        if evening is None:
+            continue
         request = BookingRequest(
-            resources[resource_slug].id,
-            datetime.combine(day, time(begin), tzinfo=zone),
-            datetime.combine(day, time(end), tzinfo=zone),
-            purpose=purpose,
-            attendees=people,
+            resources[resource_slug].id, *evening, purpose=purpose, attendees=people
         )
         checked(await book_resource(ctx, request))
+
+
+async def first_free_evening(
+    ctx: Context, resource_id: uuid.UUID, first_day: date, begin: int, end: int
+) -> tuple[datetime, datetime] | None:
+    """From `begin` to `end` o'clock on the first day from `first_day` that has them free."""
+    free = await availability(ctx, resource_id, first_day, first_day + timedelta(days=13))
+    for interval in free or []:
+        day = interval.start.astimezone(ITALY).date()
+        start = datetime.combine(day, time(begin), tzinfo=ITALY)
+        stop = datetime.combine(day, time(end), tzinfo=ITALY)
+        if interval.start <= start and stop <= interval.end:
+            return start, stop
+    return None

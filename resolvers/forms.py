@@ -8,7 +8,7 @@ from beanie import SortDirection
 from bson import ObjectId
 from pymongo import ReturnDocument
 
-from models.base import utcnow
+from models.clock import utcnow
 from models.form import FormHead, FormVersion
 from models.formio import find_code
 from resolvers.context import Context

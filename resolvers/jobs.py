@@ -39,6 +39,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from structlog.typing import FilteringBoundLogger
 
 from auth.viewer import Viewer
+from models.clock import utcnow
 from models.tenant import Tenant
 from resolvers.context import Context
 from resolvers.notify import Notifier
@@ -191,7 +192,7 @@ async def enqueue(
     if run_at is not None:
         if run_at.tzinfo is None:
             raise ValueError("run_at must be timezone-aware")
-        delay = max(run_at - datetime.now(UTC), timedelta(0))
+        delay = max(run_at - utcnow(), timedelta(0))
         # The queue computes the due time from the transaction's start (NOW()), which may
         # be a little earlier; the worker waits for this exact instant before running.
         headers = {RUN_AT_HEADER: run_at.astimezone(UTC).isoformat()}

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.practices import is_applicant, sees_internal_notes
-from models.base import utcnow
+from models.clock import utcnow
 from models.practice import FilePurpose, Message, MessageVisibility, Practice, StoredFile
 from models.practice_states import PracticeStatus
 from resolvers.context import Context

@@ -18,7 +18,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.practices import actors_of
-from models.base import utcnow
+from models.clock import utcnow
 from models.practice import Practice, PracticeStatusChange, StoredFile
 from models.practice_states import (
     Action,

@@ -7,6 +7,7 @@ import binascii
 import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func
@@ -15,8 +16,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.practices import strong_enough
-from models.base import utcnow
 from models.catalogue import Service, ServiceStatus
+from models.clock import ITALY, utcnow
 from models.form import FormVersion
 from models.formio import ValidationResult, validate_submission
 from models.practice import FilePurpose, Practice, PracticeCounter, StoredFile, practice_number
@@ -183,9 +184,10 @@ def form_problems(result: ValidationResult) -> list[Problem]:
     ]
 
 
-async def next_number(session: AsyncSession, tenant_id: uuid.UUID) -> str:
-    """The next number of the tenant's year; the counter row stays locked until commit."""
-    year = utcnow().year
+async def next_number(session: AsyncSession, tenant_id: uuid.UUID, sent_at: datetime) -> str:
+    """The next number of the year `sent_at` falls in on Italian clocks (a practice sent at
+    00:30 on 1 January is the new year's); the counter row stays locked until commit."""
+    year = sent_at.astimezone(ITALY).year
     last = col(PracticeCounter.last)
     sequence: int = (
         await session.exec(
@@ -253,7 +255,8 @@ async def send_draft(session: AsyncSession, ctx: Context, submission: Submission
         raise Refused(*form_problems(checked))
     service = await session.get(Service, practice.service_id)
     assert service is not None
-    number = await next_number(session, ctx.tenant.id)
+    sent_at = utcnow()
+    number = await next_number(session, ctx.tenant.id, sent_at)
     outcome = await apply_steps(
         session,
         ctx,
@@ -263,7 +266,7 @@ async def send_draft(session: AsyncSession, ctx: Context, submission: Submission
         changes={
             "data": checked.data,
             "number": number,
-            "submitted_at": utcnow(),
+            "submitted_at": sent_at,
             "subject": ctx.text(service.name),
         },
     )

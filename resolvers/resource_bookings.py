@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.base import utcnow
 from models.booking import OCCUPYING, BookingStatus, Calendar, Resource, ResourceBooking
+from models.clock import utcnow
 from models.slots import (
     Interval,
     IntervalRules,

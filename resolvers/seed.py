@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,7 +17,6 @@ from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.passwords import hash_password, verify_password
-from models.base import utcnow
 from models.catalogue import (
     TRANSLATED_SERVICE_TEXTS,
     Category,
@@ -25,6 +25,7 @@ from models.catalogue import (
     ServiceGroup,
     ServiceStatus,
 )
+from models.clock import ITALY, local_today, utcnow
 from models.form import FormHead, FormVersion
 from models.office import Office, OperatorOffice, ServiceOffice
 from models.tenant import Tenant
@@ -177,8 +178,21 @@ def service_entry(spec: Spec) -> Entry:
     return Entry(spec["slug"], values, refs)
 
 
+DAYS_FROM_TODAY = re.compile(r"(?P<sign>[+-]?)P(?P<days>\d{1,4})D")
+"""`-P30D`, `P300D`: midnight in Italy that many days before or after the day of seeding."""
+
+
 def parse_instant(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value)
+    """An ISO 8601 instant, or days from the day of seeding (`-P30D`), so that a demo service
+    open for a season is open whenever the demo is loaded; the same all day, so seeding twice
+    on one day changes nothing."""
+    if value is None:
+        return None
+    relative = DAYS_FROM_TODAY.fullmatch(value)
+    if relative is None:
+        return datetime.fromisoformat(value)
+    days = int(relative["days"]) * (-1 if relative["sign"] == "-" else 1)
+    return datetime.combine(local_today(ITALY) + timedelta(days=days), time(0), tzinfo=ITALY)
 
 
 def user_entry(spec: Spec) -> Entry:

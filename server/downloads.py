@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from urllib.parse import quote
 
@@ -12,6 +11,7 @@ from starlette.responses import JSONResponse, Response
 
 from auth.file_links import verify_download
 from auth.tokens import ExpiredToken, InvalidToken
+from models.clock import unix_now
 from models.tenant import Tenant
 from server.state import AppState
 
@@ -53,7 +53,7 @@ async def download(request: Request) -> Response:
         content = await state.storage.get(link.key)
     except FileNotFoundError:
         return refusal(404, "FILE_NOT_FOUND", "the file is no longer stored")
-    remaining = max(0, link.expires_at - int(time.time()))
+    remaining = max(0, link.expires_at - unix_now())
     return Response(
         content,
         media_type=link.content_type,

@@ -10,7 +10,7 @@ import signal
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import asyncpg
 from pgqueuer import Job, QueueManager, RetryRequested
@@ -21,6 +21,7 @@ from pgqueuer.domain.models import TableChangedEvent
 from pgqueuer.domain.types import Channel
 from sqlalchemy.engine import make_url
 
+from models.clock import utcnow
 from resolvers.jobs import QUEUE, RUN_AT_HEADER, TASKS, JobContext, RegisteredTask, queue_queries
 from resolvers.notify import Notifier, open_notifier
 from server.database import open_stores
@@ -51,7 +52,20 @@ def due_in(job: Job) -> timedelta:
     run_at = (job.headers or {}).get(RUN_AT_HEADER)
     if not isinstance(run_at, str):
         return timedelta(0)
-    return datetime.fromisoformat(run_at) - datetime.now(UTC)
+    return datetime.fromisoformat(run_at) - utcnow()
+
+
+def queue_changed() -> str:
+    """What pgqueuer's trigger announces on its channel when a job is added: every listening
+    worker wakes up and looks at the queue."""
+    event = TableChangedEvent(
+        channel=Channel(QUEUE.channel),
+        sent_at=utcnow(),
+        type="table_changed_event",
+        operation="update",
+        table=QUEUE.queue_table,
+    )
+    return event.model_dump_json(exclude={"received_at"})
 
 
 class RetryAnnouncer:
@@ -79,19 +93,8 @@ class RetryAnnouncer:
         task.add_done_callback(self.sending.discard)
 
     async def _notify(self) -> None:
-        event = TableChangedEvent(
-            channel=Channel(QUEUE.channel),
-            sent_at=datetime.now(UTC),
-            type="table_changed_event",
-            operation="update",
-            table=QUEUE.queue_table,
-        )
         try:
-            await self.pool.execute(
-                "SELECT pg_notify($1, $2)",
-                QUEUE.channel,
-                event.model_dump_json(exclude={"received_at"}),
-            )
+            await self.pool.execute("SELECT pg_notify($1, $2)", QUEUE.channel, queue_changed())
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
             log.warning("worker.announce_failed", error=str(error))  # the poll finds it
 

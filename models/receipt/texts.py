@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from zoneinfo import ZoneInfo
 
+from models.clock import ITALY
 from models.formio.messages import pick_language
 
-ROME = ZoneInfo("Europe/Rome")
 EMPTY = "—"
 
 WORDS: dict[str, dict[str, str]] = {
@@ -78,7 +77,7 @@ def format_time(moment: dt.time) -> str:
 
 def local(moment: dt.datetime) -> dt.datetime:
     """An aware instant as wall-clock time in Rome; a naive one is taken as already local."""
-    return moment.astimezone(ROME) if moment.tzinfo is not None else moment
+    return moment.astimezone(ITALY) if moment.tzinfo is not None else moment
 
 
 def format_moment(moment: dt.datetime, language: str) -> str:

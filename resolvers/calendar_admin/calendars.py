@@ -12,8 +12,8 @@ from sqlalchemy import delete
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.base import utcnow
 from models.booking import Calendar, CalendarKind, Closure, OpeningHour, ServiceCalendar
+from models.clock import utcnow
 from models.slots.rules import MAX_BOOKING_WINDOW_DAYS
 from resolvers.calendar_admin.common import (
     BUFFER_MINUTES,

@@ -15,8 +15,8 @@ from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from models.base import utcnow
 from models.booking import Calendar, Resource, ServiceCalendar
+from models.clock import utcnow
 from models.office import Office, ServiceOffice
 from resolvers.catalogue_admin import (
     Changes,

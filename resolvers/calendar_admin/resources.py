@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.base import utcnow
 from models.booking import Calendar, CalendarKind, Resource
+from models.clock import utcnow
 from resolvers.calendar_admin.common import (
     GRANULARITY_MINUTES,
     MAX_RESOURCE_SLUG,
