@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-python test-frontend e2e frontend client-python check-clients lint schema bench bench-forms bench-slots clean help
+.PHONY: run test test-python test-dates test-frontend e2e frontend client-python check-clients lint schema bench bench-forms bench-slots clean help
 
 help:
 	@echo "make run     install, start the embedded stack, migrate, load the demo, serve on :8000"
-	@echo "make test    run every test (test-python, then test-frontend)"
+	@echo "make test    run every test (test-python, test-dates, then test-frontend)"
 	@echo "make test-python    the server's tests (pytest)"
+	@echo "make test-dates     the date-sensitive server tests again, on a clock set to each hard day"
 	@echo "make test-frontend  client drift, types, component tests (Vitest), build, end-to-end (Chromium)"
 	@echo "make frontend       build the frontend into frontend/dist (make run does it)"
 	@echo "make client-python  regenerate the partners' Python client in codegen/python"
@@ -42,10 +43,26 @@ frontend: $(FRONTEND_DEPS)
 NODE_TOOLS := tests/formio_reference/node_modules/.package-lock.json \
 	tests/s3rver/node_modules/.package-lock.json
 
-test: test-python test-frontend
+test: test-python test-dates test-frontend
 
 test-python: $(STAMP) $(NODE_TOOLS) $(FRONTEND_DEPS)
 	$(BIN)/pytest
+
+# Instants the suite must pass at, each at an hour that crosses something while it runs:
+# Christmas Eve before the registry closes (two holidays follow), the year's last two minutes,
+# two minutes before the clocks jump to summer time, Easter Monday, the eve of Bugliano's
+# patron saint (10 August), the hour that repeats when the clocks go back, a leap day's end.
+HARD_DAYS := 2026-12-24T11:55:00+01:00 2026-12-31T23:58:00+01:00 2027-03-28T01:58:00+01:00 \
+	2027-04-05T09:00:00+02:00 2027-08-09T18:00:00+02:00 2027-10-31T02:30:00+02:00 \
+	2028-02-29T23:58:00+01:00
+
+# The tests marked date_sensitive, once per hard day, with the session's clock (pytest, and the
+# server, worker and CLI it starts) set there by SPORTELLO_TEST_CLOCK (tests/clock.py).
+test-dates: $(STAMP) $(NODE_TOOLS) $(FRONTEND_DEPS)
+	@set -e; for clock in $(HARD_DAYS); do \
+		echo "== the date-sensitive tests with the clock at $$clock"; \
+		SPORTELLO_TEST_CLOCK=$$clock $(BIN)/pytest -m date_sensitive; \
+	done
 
 test-frontend: $(STAMP) check-clients frontend
 	npm --prefix frontend test

@@ -31,6 +31,7 @@ from server.migrate import upgrade
 from server.seeding import seed_platform
 from server.settings import Settings
 from server.state import AppState
+from tests.clock import follow_session_clock, python_command
 from tests.graphql import GraphQLClient, LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,9 +59,14 @@ STORE_FREE_MODULES = {
     "test_slots",
     "test_slots_properties",
     "test_tokens",
+    "test_clock",
 }
 """Modules whose tests touch no store: .ci/run's second pass, against the machine's own
 PostgreSQL and Redis, leaves them out (`-m "not store_free"`), since they cannot differ there."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    follow_session_clock()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -227,7 +233,7 @@ def server(world: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> I
     log = tmp_path_factory.mktemp("logs") / "serve.log"
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", "--port", str(port)],
+            python_command("server", "serve", "--port", str(port)),
             cwd=ROOT,
             env=env,
             stdout=output,
@@ -339,7 +345,7 @@ def start_worker(env: dict[str, str], log: Path, *options: str) -> LiveWorker:
     """`sportello worker` in its own process, returned once it logged `worker.ready`."""
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "server", "worker", *options],
+            python_command("server", "worker", *options),
             cwd=ROOT,
             env=env,
             stdout=output,

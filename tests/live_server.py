@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.clock import python_command
 from tests.conftest import ROOT, TEST_SECRET_KEY, free_port
 from tests.graphql import LiveServer
 
@@ -38,7 +38,7 @@ def serve(world: dict[str, str], log: Path, **settings: str) -> Iterator[LiveSer
     }
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", "--port", str(port)],
+            python_command("server", "serve", "--port", str(port)),
             cwd=ROOT,
             env=env,
             stdout=output,

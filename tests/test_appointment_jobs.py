@@ -4,21 +4,39 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime
 from email.message import EmailMessage
 
+import pytest
+
+from resolvers.jobs import QUEUE
+from server.worker import queue_changed
+from tests.bookable import free_slot
 from tests.conftest import LiveWorker, MailServer
 from tests.graphql import GraphQLClient
 from tests.practices import GIULIA, MARIO
-from tests.test_appointments import CONFIRM, HOLD, calendar_id, mutate, next_weekday, slots
+from tests.test_appointments import CONFIRM, HOLD, calendar_id, expire_hold, mutate
 from tests.test_practices import decode, sql
 
-DUE_NOW = (  # the clock played forward: the job's time (and its `run_at` header) is now
+pytestmark = pytest.mark.date_sensitive
+
+DUE_NOW = (  # the clock played forward: the job is due now, on both clocks it is read by
     "UPDATE job_queue.pgqueuer SET execute_after = now(), "
-    "headers = jsonb_set(headers, '{run_at}', to_jsonb(now()::text)) "
+    "headers = jsonb_set(headers, '{run_at}', to_jsonb(CAST(:now AS text))) "
     "WHERE entrypoint = :task AND convert_from(payload, 'UTF8')::jsonb->>'meeting' = :meeting "
     "RETURNING id"
 )
+"""The queue picks a job by PostgreSQL's `now()`; the worker then waits for the `run_at` in its
+headers by its own clock, the session's (tests/clock.py), which may be set to another day."""
+
+
+def due_now(world: dict[str, str], task: str, meeting: str) -> bool:
+    """Make the meeting's `task` due at once and tell the worker, as a new job would; whether
+    there was such a job."""
+    now = datetime.now(UTC).isoformat()
+    found = sql(world, DUE_NOW, task=task, meeting=meeting, now=now)
+    sql(world, "SELECT pg_notify(:channel, :event)", channel=QUEUE.channel, event=queue_changed())
+    return bool(found)
 
 
 def wait_for(condition: Callable[[], object], seconds: float = 30) -> bool:
@@ -36,12 +54,11 @@ def test_the_worker_marks_an_unconfirmed_hold_expired(
 ) -> None:
     mario = api.login(*MARIO)
     registry = calendar_id(world, "agenda-anagrafe")
-    day = next_weekday(3, after=12)
-    slot = slots(api, registry, day, day)[0]
+    slot = free_slot(api, registry, from_day=9)
     held = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])["appointment"]
     meeting = decode(held["id"])
-    sql(world, "UPDATE meeting SET hold_expires_at = now() WHERE id = :id RETURNING id", id=meeting)
-    assert sql(world, DUE_NOW, task="meeting.expire_hold", meeting=meeting)
+    expire_hold(world, held["id"])
+    assert due_now(world, "meeting.expire_hold", meeting)
 
     def expired() -> bool:
         rows = sql(world, "SELECT status FROM meeting WHERE id = :id", id=meeting)
@@ -57,11 +74,10 @@ def test_the_day_before_the_citizen_gets_a_reminder_with_the_appointment(
 ) -> None:
     mario = api.login(*MARIO)
     registry = calendar_id(world, "agenda-anagrafe")
-    day = next_weekday(4, after=12)
-    slot = slots(api, registry, day, day + timedelta(days=7))[0]
+    slot = free_slot(api, registry, from_day=10)
     held = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])["appointment"]
     assert mutate(api, CONFIRM, mario, id=held["id"], message="Rinnovo")["errors"] == []
-    assert sql(world, DUE_NOW, task="meeting.remind", meeting=decode(held["id"]))
+    assert due_now(world, "meeting.remind", decode(held["id"]))
 
     def reminded() -> list[EmailMessage]:
         return [
@@ -91,8 +107,7 @@ def test_a_confirmed_appointment_is_mailed_at_once_with_its_ics(
 ) -> None:
     giulia = api.login(*GIULIA)
     registry = calendar_id(world, "agenda-anagrafe")
-    day = next_weekday(2, after=12)
-    slot = slots(api, registry, day, day + timedelta(days=7))[0]
+    slot = free_slot(api, registry, from_day=11)
     held = mutate(api, HOLD, giulia, calendarId=registry, start=slot["start"])["appointment"]
     assert mutate(api, CONFIRM, giulia, id=held["id"])["errors"] == []
 

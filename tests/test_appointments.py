@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 
 from models.slots import italian_holidays
+from tests.bookable import at, closed_day, free_slot, local, open_day, open_days
 from tests.graphql import GraphQLClient, LiveServer
 from tests.practices import GIULIA, MARIO, OPERATOR, fresh_key
 from tests.test_practices import decode, sql
 
-ROME = ZoneInfo("Europe/Rome")
+pytestmark = pytest.mark.date_sensitive
+
 CALENDAR = """query($slug: String!) { service(slug: $slug) { id } }"""
 SLOTS = """query($id: ID!, $start: Date!, $end: Date!) {
   freeSlots(calendarId: $id, start: $start, end: $end) { start end capacity free } }"""
@@ -45,18 +46,18 @@ def slots(api: GraphQLClient, calendar: str, first: date, last: date) -> list[di
     return list(result.data["freeSlots"])
 
 
-def local(moment: str) -> datetime:
-    return datetime.fromisoformat(moment).astimezone(ROME)
+def day_of(slot: dict[str, Any]) -> date:
+    return local(slot["start"]).date()
 
 
-def next_weekday(weekday: int, after: int = 4) -> date:
-    """The first ISO `weekday` at least `after` days from today that is not a public holiday
-    in Bugliano (whose patron saint's day is 10 August)."""
-    day = datetime.now(ROME).date() + timedelta(days=after)
-    closed = italian_holidays([day.year, day.year + 1], (8, 10))
-    while day.isoweekday() != weekday or day in closed:
-        day += timedelta(days=1)
-    return day
+def expire_hold(world: dict[str, str], appointment: str) -> None:
+    """The hold's time runs out: it expired a second ago on the session's clock."""
+    sql(
+        world,
+        "UPDATE meeting SET hold_expires_at = :past WHERE id = :id RETURNING id",
+        past=datetime.now(UTC) - timedelta(seconds=1),
+        id=decode(appointment),
+    )
 
 
 def mutate(api: GraphQLClient, mutation: str, token: str, **input: Any) -> dict[str, Any]:
@@ -68,10 +69,11 @@ def test_free_slots_follow_the_opening_hours_and_are_public(
     api: GraphQLClient, world: dict[str, str]
 ) -> None:
     registry = calendar_id(world, "agenda-anagrafe")
-    monday = next_weekday(1, after=1)
-    found = slots(api, registry, monday, monday + timedelta(days=6))
-    assert found
-    for slot in found:
+    days = open_days(api, registry)
+    assert len(days) >= 10
+    years = {day.year for day in days}
+    assert not set(days) & italian_holidays(years, (8, 10)), "Bugliano's holidays are closed"
+    for slot in (slot for found in days.values() for slot in found):
         start, end = local(slot["start"]), local(slot["end"])
         assert start.isoweekday() <= 5
         assert end - start == timedelta(minutes=30)
@@ -83,7 +85,7 @@ def test_free_slots_follow_the_opening_hours_and_are_public(
         "/bugliano/graphql",
         params={
             "query": SLOTS,
-            "variables": f'{{"id": "{registry}", "start": "{monday}", "end": "{monday}"}}',
+            "variables": f'{{"id": "{registry}", "start": "{min(days)}", "end": "{min(days)}"}}',
         },
     )
     assert over_get.status_code == 200
@@ -95,8 +97,8 @@ def test_a_citizen_holds_confirms_and_cancels_an_appointment(
 ) -> None:
     mario = api.login(*MARIO)
     registry = calendar_id(world, "agenda-anagrafe")
-    day = next_weekday(3, after=5)
-    slot = slots(api, registry, day, day)[0]
+    slot = free_slot(api, registry, from_day=2, changeable=True)
+    day = day_of(slot)
     held = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])
     assert held["errors"] == []
     assert held["appointment"]["status"] == "DRAFT"
@@ -124,14 +126,12 @@ def test_a_citizen_holds_confirms_and_cancels_an_appointment(
 def test_the_client_cannot_choose_its_own_times(api: GraphQLClient, world: dict[str, str]) -> None:
     mario = api.login(*MARIO)
     registry = calendar_id(world, "agenda-anagrafe")
-    day = next_weekday(3, after=5)
-    slot = slots(api, registry, day, day)[0]
+    slot = free_slot(api, registry, from_day=2)
     shifted = (datetime.fromisoformat(slot["start"]) + timedelta(minutes=7)).isoformat()
     refused = mutate(api, HOLD, mario, calendarId=registry, start=shifted)
     assert [e["code"] for e in refused["errors"]] == ["SLOT_UNAVAILABLE"]
-    sunday = next_weekday(7)
-    at_night = datetime.combine(sunday, time(9), tzinfo=ROME).isoformat()
-    closed = mutate(api, HOLD, mario, calendarId=registry, start=at_night)
+    shut = at(closed_day(api, registry), 9).isoformat()
+    closed = mutate(api, HOLD, mario, calendarId=registry, start=shut)
     assert [e["code"] for e in closed["errors"]] == ["SLOT_UNAVAILABLE"]
 
 
@@ -140,28 +140,17 @@ def test_an_expired_hold_frees_its_slot_even_before_the_worker_and_cannot_be_con
 ) -> None:
     mario, giulia = api.login(*MARIO), api.login(*GIULIA)
     registry = calendar_id(world, "agenda-anagrafe")
-    day = next_weekday(4, after=5)
-    slot = next(s for s in slots(api, registry, day, day) if s["free"] == 2)
+    slot = free_slot(api, registry, lambda s: s["free"] == 2, from_day=3)
     first = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])["appointment"]
     second = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])["appointment"]
     full = mutate(api, HOLD, giulia, calendarId=registry, start=slot["start"])
     assert [e["code"] for e in full["errors"]] == ["SLOT_FULL"]
-    sql(
-        world,
-        "UPDATE meeting SET hold_expires_at = now() - interval '1 second' WHERE id = :id "
-        "RETURNING id",
-        id=decode(first["id"]),
-    )
+    expire_hold(world, first["id"])
     taken = mutate(api, HOLD, giulia, calendarId=registry, start=slot["start"])
     assert taken["errors"] == []
     swept = mutate(api, CONFIRM, mario, id=first["id"])  # set EXPIRED when the slot was taken
     assert [e["code"] for e in swept["errors"]] == ["TRANSITION_NOT_ALLOWED"]
-    sql(
-        world,
-        "UPDATE meeting SET hold_expires_at = now() - interval '1 second' WHERE id = :id "
-        "RETURNING id",
-        id=decode(second["id"]),
-    )
+    expire_hold(world, second["id"])
     late = mutate(api, CONFIRM, mario, id=second["id"])  # still DRAFT, but past its expiry
     assert [e["code"] for e in late["errors"]] == ["HOLD_EXPIRED"]
 
@@ -171,8 +160,8 @@ def test_a_reschedule_overlapping_the_citizens_own_appointment_succeeds(
 ) -> None:
     luca = api.login("VRDLCU92L20E715F", "cittadino")
     tax = calendar_id(world, "agenda-tributi")
-    day = next_weekday(5, after=5)
-    first, second = slots(api, tax, day, day)[:2]
+    days = open_days(api, tax, changeable=True).values()
+    first, second = next(found for found in days if len(found) >= 2)[:2]
     held = mutate(api, HOLD, luca, calendarId=tax, start=first["start"])["appointment"]
     pending = mutate(api, CONFIRM, luca, id=held["id"])["appointment"]
     assert pending["status"] == "PENDING"
@@ -200,8 +189,7 @@ def test_citizens_change_nothing_after_the_cut_off(
         token=admin,
     ).data["updateCalendar"]
     assert longer["errors"] == []
-    day = next_weekday(3, after=12)
-    slot = slots(api, registry, day, day + timedelta(days=7))[0]
+    slot = free_slot(api, registry, from_day=8)
     held = mutate(api, HOLD, giulia, calendarId=registry, start=slot["start"])["appointment"]
     mutate(api, CONFIRM, giulia, id=held["id"])
     refused = mutate(api, CANCEL, giulia, id=held["id"])
@@ -218,9 +206,8 @@ def test_fifty_parallel_holds_on_a_slot_of_two_desks_give_exactly_two(
 ) -> None:
     tokens = [api.login(*MARIO), api.login(*GIULIA), api.login("VRDLCU92L20E715F", "cittadino")]
     registry = calendar_id(world, "agenda-anagrafe")
-    first = next_weekday(2, after=6)
-    found = slots(api, registry, first, first + timedelta(days=14))
-    slot = next(s for s in found if s["free"] == 2 and local(s["start"]).isoweekday() == 2)
+    slot = free_slot(api, registry, lambda s: s["free"] == 2, from_day=5)
+    began = datetime.now(UTC)
 
     def hold(turn: int) -> dict[str, Any]:
         with httpx.Client(base_url=server.base_url, timeout=60) as http:
@@ -242,8 +229,10 @@ def test_fifty_parallel_holds_on_a_slot_of_two_desks_give_exactly_two(
     assert lost == [["SLOT_FULL"]] * (requests - 2)
     rows = sql(
         world,
-        "SELECT desk, status FROM meeting WHERE start_at = :start ORDER BY desk",
+        "SELECT desk, status FROM meeting WHERE start_at = :start AND created_at >= :began "
+        "ORDER BY desk",
         start=datetime.fromisoformat(slot["start"]),
+        began=began,
     )
     assert rows == [(1, "DRAFT"), (2, "DRAFT")]
 
@@ -267,8 +256,7 @@ def test_an_operator_books_for_someone_and_sees_the_offices_agenda(
 ) -> None:
     operator = api.login(*OPERATOR)
     registry = calendar_id(world, "agenda-anagrafe")
-    day = next_weekday(1, after=12)
-    slot = slots(api, registry, day, day + timedelta(days=7))[0]
+    slot = free_slot(api, registry, from_day=6)
     anonymous_name = mutate(api, HOLD, operator, calendarId=registry, start=slot["start"])
     assert [e["field"] for e in anonymous_name["errors"]] == ["name"]
     held = mutate(
@@ -319,8 +307,7 @@ def test_the_office_records_how_an_appointment_went(
 ) -> None:
     mario, operator = api.login(*MARIO), api.login(*OPERATOR)
     registry = calendar_id(world, "agenda-anagrafe")
-    day = next_weekday(5, after=12)
-    slot = slots(api, registry, day, day + timedelta(days=7))[0]
+    slot = free_slot(api, registry, from_day=7)
     held = mutate(api, HOLD, mario, calendarId=registry, start=slot["start"])["appointment"]
     mutate(api, CONFIRM, mario, id=held["id"])
     early = api(OUTCOME, {"input": {"id": held["id"]}, "outcome": "DONE"}, token=operator)
@@ -344,7 +331,7 @@ def test_a_services_slots_come_from_its_calendars_and_an_appointment_has_its_ics
     api: GraphQLClient, world: dict[str, str]
 ) -> None:
     service = api(CALENDAR, {"slug": "carta-identita-elettronica"}).data["service"]["id"]
-    day = next_weekday(3, after=12)
+    day = open_day(api, calendar_id(world, "agenda-anagrafe"), from_day=4)
     query = """query($id: ID!, $start: Date!, $end: Date!) {
       freeSlots(serviceId: $id, start: $start, end: $end) { calendarId start } }"""
     found = api(query, {"id": service, "start": day.isoformat(), "end": day.isoformat()})

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
+from tests.clock import python_command
 from tests.conftest import ROOT
 from tests.graphql import GraphQLClient, LiveServer
+
+pytestmark = pytest.mark.date_sensitive
 
 ME = "{ me { username fiscalCode fullName roles kind } }"
 CREATE = """mutation($input: ServiceFieldsInput!) {
@@ -117,7 +119,7 @@ def test_only_tenant_admins_change_the_catalogue(
 def test_cli_mints_a_token_for_an_existing_user(api: GraphQLClient, server: LiveServer) -> None:
     env = server.env
     minted = subprocess.run(
-        [sys.executable, "-m", "server", "token", "RSSMRA80A01H501U", "--tenant", "bugliano"],
+        python_command("server", "token", "RSSMRA80A01H501U", "--tenant", "bugliano"),
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -126,7 +128,7 @@ def test_cli_mints_a_token_for_an_existing_user(api: GraphQLClient, server: Live
     ).stdout.strip()
     assert api(ME, token=minted).data["me"]["fiscalCode"] == "RSSMRA80A01H501U"
     missing = subprocess.run(
-        [sys.executable, "-m", "server", "token", "ghost", "--tenant", "bugliano"],
+        python_command("server", "token", "ghost", "--tenant", "bugliano"),
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import base64
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 import pytest
 
+from models.slots import italian_holidays
+from tests.bookable import free_intervals, local, open_days, today
 from tests.graphql import GraphQLClient
 from tests.practices import ADMIN, GIULIA, OPERATOR
-from tests.test_appointments import ROME, calendar_id, local, slots
+from tests.test_appointments import calendar_id
 from tests.test_practices import decode, sql
-from tests.test_resource_bookings import AVAILABILITY, resource_id
+from tests.test_resource_bookings import resource_id
+
+pytestmark = pytest.mark.date_sensitive
 
 ERRORS = "errors { field code message }"
 OFFICE = "office { id slug name address email phone calendars { slug } }"
@@ -91,13 +95,11 @@ def count(world: dict[str, str], table: str) -> int:
     return int(sql(world, f"SELECT count(*) FROM {table}")[0][0])
 
 
-def days_with_slots(api: GraphQLClient, calendar: str) -> dict[date, list[dict[str, Any]]]:
-    """The calendar's slots from the day after tomorrow for a week, by local day."""
-    today = datetime.now(ROME).date()
-    by_day: dict[date, list[dict[str, Any]]] = {}
-    for slot in slots(api, calendar, today + timedelta(days=2), today + timedelta(days=8)):
-        by_day.setdefault(local(slot["start"]).date(), []).append(slot)
-    return by_day
+def working_days(window_days: int) -> set[date]:
+    """The days from tomorrow to the end of a booking window that are no holiday in Bugliano
+    (whose patron saint's day is 10 August): what a calendar open every day offers."""
+    days = {today() + timedelta(days=n) for n in range(1, window_days + 1)}
+    return days - italian_holidays({day.year for day in days}, (8, 10))
 
 
 def test_offices_are_listed_by_slug_with_their_calendars(api: GraphQLClient) -> None:
@@ -242,7 +244,7 @@ def test_admin_creates_a_calendar_whose_opening_hours_give_free_slots(
     assert calendar["office"] == {"slug": "ufficio-scuola"}
     assert (calendar["holdMinutes"], calendar["cancelDaysBefore"]) == (15, 1)
     assert calendar["openingHours"] == []
-    assert days_with_slots(api, calendar["id"]) == {}
+    assert open_days(api, calendar["id"]) == {}
 
     payload = run(
         api,
@@ -264,8 +266,8 @@ def test_admin_creates_a_calendar_whose_opening_hours_give_free_slots(
             "capacity": 3,
         }
     ]
-    by_day = days_with_slots(api, calendar["id"])
-    assert len(by_day) >= 4  # a week, less any public holidays (Easter week has three)
+    by_day = open_days(api, calendar["id"])
+    assert set(by_day) == working_days(30)
     for found in by_day.values():
         assert [clock(slot) for slot in found] == [
             ("09:00", "09:40", 3, 3),
@@ -283,7 +285,7 @@ def test_admin_creates_a_calendar_whose_opening_hours_give_free_slots(
 
 def test_summer_hours_apply_only_within_their_validity(api: GraphQLClient, admin: str) -> None:
     calendar = new_calendar(api, admin)
-    switch = datetime.now(ROME).date() + timedelta(days=4)
+    switch = today() + timedelta(days=4)  # every day is open: two or more of them come before
     payload = run(
         api,
         SET_HOURS,
@@ -297,7 +299,7 @@ def test_summer_hours_apply_only_within_their_validity(api: GraphQLClient, admin
         ],
     )
     assert payload["errors"] == []
-    by_day = days_with_slots(api, calendar["id"])
+    by_day = open_days(api, calendar["id"])
     assert any(day <= switch for day in by_day)
     assert any(day > switch for day in by_day)
     for day, found in by_day.items():
@@ -408,8 +410,8 @@ def test_a_closure_takes_away_a_days_slots_until_it_is_removed(
     calendar = new_calendar(api, admin)
     hours = [opening("09:00", "11:00", slotMinutes=60)]
     assert run(api, SET_HOURS, admin, calendarId=calendar["id"], hours=hours)["errors"] == []
-    open_days = days_with_slots(api, calendar["id"])
-    day = sorted(open_days)[1]
+    before = open_days(api, calendar["id"])
+    day = sorted(before)[1]
 
     refused = run(
         api,
@@ -421,7 +423,7 @@ def test_a_closure_takes_away_a_days_slots_until_it_is_removed(
         reason="x" * 201,
     )
     assert problems(refused) == {("lastDay", "INVALID"), ("reason", "INVALID")}
-    assert days_with_slots(api, calendar["id"]) == open_days
+    assert open_days(api, calendar["id"]) == before
 
     added = run(
         api,
@@ -437,12 +439,12 @@ def test_a_closure_takes_away_a_days_slots_until_it_is_removed(
     node = "query($id: ID!) { node(id: $id) { ... on Closure { reason } } }"
     found = api(node, {"id": added["closure"]["id"]}).data["node"]
     assert found == {"reason": "Disinfestazione"}
-    closed = days_with_slots(api, calendar["id"])
-    assert closed == {other: found for other, found in open_days.items() if other != day}
+    closed = open_days(api, calendar["id"])
+    assert closed == {other: found for other, found in before.items() if other != day}
 
     removed = run(api, REMOVE_CLOSURE, admin, id=added["closure"]["id"])
     assert removed == {"closure": {"id": added["closure"]["id"]}, "errors": []}
-    assert days_with_slots(api, calendar["id"]) == open_days
+    assert open_days(api, calendar["id"]) == before
     again = run(api, REMOVE_CLOSURE, admin, id=added["closure"]["id"])
     assert problems(again) == {("id", "NOT_FOUND")}
 
@@ -476,21 +478,13 @@ def test_admin_creates_a_resource_with_its_own_calendar_and_opens_it(
     assert (resource["minimumMinutes"], resource["maximumMinutes"]) == (60, 180)
     assert resource["pricePerHourCents"] == 1200
 
-    today = datetime.now(ROME).date()
-    week = {
-        "id": resource["id"],
-        "start": str(today + timedelta(2)),
-        "end": str(today + timedelta(8)),
-    }
-    assert api(AVAILABILITY, week).data["resourceAvailability"] == []
+    assert free_intervals(api, resource["id"]) == {}
     hours = [opening("17:00", "21:00")]
     opened = run(api, SET_HOURS, admin, calendarId=resource["calendar"]["id"], hours=hours)
     assert opened["errors"] == []
-    free = api(AVAILABILITY, week).data["resourceAvailability"]
-    assert len(free) >= 4
-    for interval in free:
-        start, end = local(interval["start"]), local(interval["end"])
-        assert (f"{start:%H:%M}", f"{end:%H:%M}") == ("17:00", "21:00")
+    free = free_intervals(api, resource["id"])
+    assert set(free) == working_days(90)  # a resource's calendar is booked up to 90 days ahead
+    assert set(map(tuple, free.values())) == {((time(17), time(21)),)}
     listed = api("{ resources(first: 10) { edges { node { slug } } } }").data["resources"]
     assert {"node": {"slug": "sala-prove"}} in listed["edges"]
 
@@ -588,7 +582,7 @@ def every_change(api: GraphQLClient, world: dict[str, str]) -> list[tuple[str, d
         (CREATE_CALENDAR, {"officeId": office, "slug": "agenda-x", "name": {"it": "X"}}),
         (UPDATE_CALENDAR, {"id": registry, "fields": {"holdMinutes": 20}}),
         (SET_HOURS, {"calendarId": registry, "hours": []}),
-        (ADD_CLOSURE, {"calendarId": registry, "firstDay": str(date.today())}),
+        (ADD_CLOSURE, {"calendarId": registry, "firstDay": str(today())}),
         (REMOVE_CLOSURE, {"id": gid("Closure", uuid.uuid4())}),
         (
             CREATE_RESOURCE,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.graphql import GraphQLClient
 
 SERVICES = """
@@ -21,6 +23,7 @@ def slugs(result: dict) -> list[str]:
     return [edge["node"]["slug"] for edge in result["services"]["edges"]]
 
 
+@pytest.mark.date_sensitive
 def test_anonymous_visitor_sees_the_published_catalogue_sorted_by_name(
     api: GraphQLClient,
 ) -> None:
@@ -33,6 +36,7 @@ def test_anonymous_visitor_sees_the_published_catalogue_sorted_by_name(
     assert statuses <= {"AVAILABLE", "SUSPENDED", "SCHEDULED"}
 
 
+@pytest.mark.date_sensitive
 def test_pages_walk_forward_and_backward_over_the_same_services(api: GraphQLClient) -> None:
     everything = slugs(api(SERVICES, {"first": 100}).data)
     forward: list[str] = []

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from server.database import recreate_database
+from tests.clock import python_command
 from tests.conftest import ROOT, free_port
 from tests.graphql import LiveServer
 
@@ -17,7 +17,7 @@ from tests.graphql import LiveServer
 def test_serve_on_an_unmigrated_database_says_what_to_run(server: LiveServer) -> None:
     empty = asyncio.run(recreate_database(server.env["DATABASE_URL"], "sportello_unmigrated"))
     result = subprocess.run(
-        [sys.executable, "-m", "server", "serve", "--port", "1"],
+        python_command("server", "serve", "--port", "1"),
         cwd=ROOT,
         env={**server.env, "DATABASE_URL": empty, "COLUMNS": "200"},
         capture_output=True,
@@ -40,7 +40,7 @@ def test_every_command_documents_itself() -> None:
         ["worker"],
     ):
         shown = subprocess.run(
-            [sys.executable, "-m", "server", *command, "--help"],
+            python_command("server", *command, "--help"),
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -55,7 +55,7 @@ def test_serve_with_worker_runs_the_jobs_beside_the_server_and_stops_them_with_i
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", "--port", str(free_port()), "--with-worker"],
+            python_command("server", "serve", "--port", str(free_port()), "--with-worker"),
             cwd=ROOT,
             env={**server.env, "SPORTELLO_LOG_LEVEL": "INFO"},
             stdout=output,

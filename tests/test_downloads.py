@@ -16,6 +16,8 @@ from resolvers.storage import open_storage
 from server.middleware import loggable_path, route_label
 from tests.graphql import GraphQLClient, LiveServer
 
+pytestmark = pytest.mark.date_sensitive
+
 NAME = "Caffè perché.pdf"
 CONTENT = b"%PDF-1.7\n% domanda di residenza\n"
 

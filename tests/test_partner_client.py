@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from tests.bookable import today
 from tests.graphql import LiveServer
 from tests.practices import MARIO, OPERATOR
 
@@ -40,6 +43,7 @@ async def logged_in(server: LiveServer, username: str, password: str) -> Sportel
     )
 
 
+@pytest.mark.date_sensitive
 def test_a_partner_pages_through_the_catalogue_with_typed_results(server: LiveServer) -> None:
     async def calls(client: SportelloClient) -> list[str]:
         slugs: list[str] = []
@@ -56,11 +60,12 @@ def test_a_partner_pages_through_the_catalogue_with_typed_results(server: LiveSe
     assert "carta-identita-elettronica" in slugs
 
 
+@pytest.mark.date_sensitive
 def test_a_partner_reads_a_service_and_its_free_slots(server: LiveServer) -> None:
     async def calls(client: SportelloClient) -> tuple[Any, Any]:
         service = await client.service(slug="carta-identita-elettronica")
         assert service.service is not None
-        start = date.today() + timedelta(days=1)
+        start = today() + timedelta(days=1)
         slots = await client.free_slots(
             start=start, end=start + timedelta(days=14), service_id=service.service.id
         )

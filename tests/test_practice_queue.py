@@ -55,6 +55,7 @@ def test_the_demo_office_has_practices_in_every_state(api: GraphQLClient, operat
     assert api("{ practiceCounts { count } }", token=mario).data["practiceCounts"] == []
 
 
+@pytest.mark.date_sensitive
 def test_filters_narrow_the_queue(api: GraphQLClient, operator: str) -> None:
     mario = api.login(*MARIO)
     mine = submitted(api, mario)

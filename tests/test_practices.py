@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import re
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -12,7 +14,9 @@ import pytest
 from sqlalchemy import text
 
 from server.database import create_engine
+from tests.clock import clock_at
 from tests.graphql import GraphQLClient, LiveServer
+from tests.live_server import serve
 from tests.practices import (
     GIULIA,
     MARIO,
@@ -134,11 +138,29 @@ def decode(global_id: str) -> str:
     return base64.b64decode(global_id).decode().split(":", 1)[1]
 
 
+@pytest.mark.date_sensitive
 def test_numbers_are_consecutive_per_tenant_and_year(api: GraphQLClient, mario: str) -> None:
     first = submitted(api, mario)["number"]
     second = submitted(api, mario)["number"]
     year, sequence = first.split("/")
-    assert second == f"{year}/{int(sequence) + 1:06d}"
+    next_in_year, first_of_next_year = f"{year}/{int(sequence) + 1:06d}", f"{int(year) + 1}/000001"
+    assert second in (next_in_year, first_of_next_year)  # the year may change in between
+
+
+@pytest.mark.date_sensitive
+def test_a_practice_sent_after_midnight_on_new_years_eve_has_the_new_years_number(
+    world: dict[str, str], fresh_world: None, tmp_path: Path
+) -> None:
+    # 00:30 in Rome is still 31 December in UTC: the number follows the municipality's clocks.
+    new_year = datetime.fromisoformat("2027-01-01T00:30:00+01:00")
+    with (
+        serve(world, tmp_path / "serve.log", **clock_at(new_year)) as server,
+        httpx.Client(base_url=server.base_url, timeout=30) as http,
+    ):
+        api = GraphQLClient(http)
+        practice = submitted(api, api.login(*MARIO))
+    assert practice["number"].startswith("2027/")
+    assert new_year <= datetime.fromisoformat(practice["submittedAt"]) < new_year + timedelta(1)
 
 
 def test_citizen_cannot_read_another_citizens_practice(api: GraphQLClient, mario: str) -> None:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import base64
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import httpx
+import pytest
 
+from tests.bookable import AVAILABILITY, ROME, day_free_from_to
 from tests.graphql import GraphQLClient, LiveServer
 from tests.practices import GIULIA, MARIO, OPERATOR, fresh_key
-from tests.test_appointments import ROME, mutate, next_weekday
+from tests.test_appointments import mutate
 from tests.test_practices import sql
+
+pytestmark = pytest.mark.date_sensitive
 
 BOOKING = "booking { id status statusCode start end priceCents attendees }"
 ERRORS = "errors { field code message }"
@@ -22,8 +26,6 @@ CANCEL = f"""mutation($input: CancelResourceBookingInput!) {{
   cancelResourceBooking(input: $input) {{ {BOOKING} {ERRORS} }} }}"""
 APPROVE = """mutation($input: BookingDecisionInput!) {
   approveBooking(input: $input) { resourceBooking { id status } errors { code } } }"""
-AVAILABILITY = """query($id: ID!, $start: Date!, $end: Date!) {
-  resourceAvailability(resourceId: $id, start: $start, end: $end) { start end } }"""
 
 
 def resource_id(world: dict[str, str], slug: str) -> str:
@@ -31,7 +33,7 @@ def resource_id(world: dict[str, str], slug: str) -> str:
     return base64.b64encode(f"Resource:{rows[0][0]}".encode()).decode()
 
 
-def at(day: Any, hour: int, minute: int = 0) -> str:
+def at(day: date, hour: int, minute: int = 0) -> str:
     return datetime.combine(day, time(hour, minute), tzinfo=ROME).isoformat()
 
 
@@ -50,7 +52,7 @@ def test_a_citizen_books_a_room_and_its_interval_and_buffer_leave_the_availabili
 ) -> None:
     mario = api.login(*MARIO)
     hall = resource_id(world, "sala-consiliare")
-    day = next_weekday(3, after=8)
+    day = day_free_from_to(api, hall, time(9), time(23), from_day=2)
     booked = mutate(
         api,
         BOOK,
@@ -94,7 +96,7 @@ def test_a_citizen_books_a_room_and_its_interval_and_buffer_leave_the_availabili
 def test_intervals_off_the_rules_are_refused(api: GraphQLClient, world: dict[str, str]) -> None:
     giulia = api.login(*GIULIA)
     gym = resource_id(world, "palestra-comunale")
-    day = next_weekday(2, after=8)
+    day = day_free_from_to(api, gym, time(8), time(22), from_day=3)
     cases = {
         (at(day, 10, 10), at(day, 11, 10)): "INTERVAL_UNAVAILABLE",
         (at(day, 21), at(day, 23)): "INTERVAL_UNAVAILABLE",
@@ -114,7 +116,8 @@ def test_fifty_parallel_bookings_of_one_interval_give_exactly_one(
 ) -> None:
     tokens = [api.login(*MARIO), api.login(*GIULIA), api.login("VRDLCU92L20E715F", "cittadino")]
     room = resource_id(world, "sala-riunioni-biblioteca")
-    day = next_weekday(4, after=9)
+    day = day_free_from_to(api, room, time(9), time(19), from_day=4)
+    began = datetime.now(UTC)
 
     def book(turn: int) -> dict[str, Any]:
         with httpx.Client(base_url=server.base_url, timeout=60) as http:
@@ -138,8 +141,10 @@ def test_fifty_parallel_bookings_of_one_interval_give_exactly_one(
     rows = sql(
         world,
         "SELECT count(*) FROM resource_booking b JOIN resource r ON r.id = b.resource_id "
-        "WHERE r.slug = 'sala-riunioni-biblioteca' AND b.start_at < :end AND b.end_at > :start",
+        "WHERE r.slug = 'sala-riunioni-biblioteca' AND b.start_at < :end AND b.end_at > :start "
+        "AND b.created_at >= :began",
         start=start,
         end=start + timedelta(hours=2),
+        began=began,
     )
     assert rows == [(1,)]

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -26,6 +27,7 @@ from resolvers import seed
 from resolvers.seed import DEMO_DIR, DEMO_TENANTS, DemoForm, SeedReport, load_demo, seed_demo
 from server.database import Stores, open_stores, recreate_database
 from server.migrate import upgrade
+from tests.bookable import ROME, today
 
 # A database of its own (per xdist worker), so seeding from scratch leaves the HTTP tests' alone.
 SEED_DATABASE = f"sportello_seed_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
@@ -153,6 +155,7 @@ def demo_counts() -> dict[str, int]:
     }
 
 
+@pytest.mark.date_sensitive
 def test_first_seeding_creates_the_demo_world(seed_urls: dict[str, str]) -> None:
     [report], [world] = run(seed_urls, True)
     assert report.total("updated") == report.total("unchanged") == 0, str(report)
@@ -211,6 +214,7 @@ def test_every_service_points_at_its_form_in_version_one(seed_urls: dict[str, st
     assert len(world.versions) == len(world.heads)
 
 
+@pytest.mark.date_sensitive
 def test_seeding_twice_changes_nothing(seed_urls: dict[str, str]) -> None:
     [first, again], [before, after] = run(seed_urls, True, True)
     assert again.changed() == 0, str(again)
@@ -311,6 +315,17 @@ def test_bugliano_catalogue_is_translated_and_varied() -> None:
         assert scheduled == (service.values["publish_from"] is not None), service.key
     registry = {"cambio-residenza", "certificati-anagrafici"}
     assert all("anagrafe" in s.values["keywords"] for s in bugliano.services if s.key in registry)
+
+
+@pytest.mark.date_sensitive
+def test_a_seasonal_demo_service_is_open_whenever_the_demo_is_loaded() -> None:
+    midnight = datetime.combine(today(), time(0), tzinfo=ROME)
+    assert seed.parse_instant("-P90D") == midnight - timedelta(days=90)
+    assert seed.parse_instant("P120D") == midnight + timedelta(days=120)
+    assert seed.parse_instant("2026-06-01T00:00:00+02:00") == datetime(2026, 5, 31, 22, tzinfo=UTC)
+    transport = next(s for s in load_demo("bugliano").services if s.key == "trasporto-scolastico")
+    assert transport.values["status"] is ServiceStatus.SCHEDULED
+    assert transport.values["publish_from"] < datetime.now(UTC) < transport.values["publish_until"]
 
 
 def test_citizens_birth_data_match_their_fiscal_codes() -> None:

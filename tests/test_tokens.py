@@ -11,6 +11,8 @@ from joserfc.jwk import OctKey
 from auth.tokens import InvalidToken, TokenService, key_id
 from models.user import Role
 
+pytestmark = pytest.mark.date_sensitive
+
 CURRENT = "current-secret-key-of-at-least-thirty-two-chars"
 PREVIOUS = "previous-secret-key-of-at-least-thirty-two-char"
 USER = uuid.uuid4()

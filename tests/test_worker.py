@@ -148,6 +148,7 @@ def test_jobs_of_one_transaction_commit_together_with_it(
     wait_for(lambda: len(runs(redis, first)) == 1 and len(runs(redis, second)) == 1)
 
 
+@pytest.mark.date_sensitive
 def test_a_delayed_job_runs_only_after_its_time(
     worker: LiveWorker, world: dict[str, str], redis: Redis
 ) -> None:
@@ -161,6 +162,7 @@ def test_a_delayed_job_runs_only_after_its_time(
     assert datetime.fromisoformat(runs(redis, marker)[0]["at"]) >= run_at
 
 
+@pytest.mark.date_sensitive
 def test_a_waiting_job_with_the_same_dedupe_key_is_not_added_again(
     worker: LiveWorker, world: dict[str, str], redis: Redis
 ) -> None:
@@ -176,6 +178,7 @@ def test_a_waiting_job_with_the_same_dedupe_key_is_not_added_again(
     assert len(runs(redis, marker)) == 1
 
 
+@pytest.mark.date_sensitive
 def test_a_failing_job_is_retried_until_it_succeeds(
     worker: LiveWorker, world: dict[str, str], redis: Redis
 ) -> None:
