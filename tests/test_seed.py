@@ -9,15 +9,18 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from sqlalchemy import text
 from sqlmodel import SQLModel, select
 from stdnum.it import codicefiscale
 
 from auth.passwords import verify_password
+from models.booking import ResourceBooking
 from models.catalogue import Category, Service, ServiceGroup, ServiceStatus
 from models.form import FormHead, FormVersion
 from models.office import Office, OperatorOffice, ServiceOffice
@@ -27,7 +30,10 @@ from resolvers import seed
 from resolvers.seed import DEMO_DIR, DEMO_TENANTS, DemoForm, SeedReport, load_demo, seed_demo
 from server.database import Stores, open_stores, recreate_database
 from server.migrate import upgrade
+from server.seeding import seed_platform
+from server.state import AppState
 from tests.bookable import ROME, today
+from tests.conftest import server_settings
 
 # A database of its own (per xdist worker), so seeding from scratch leaves the HTTP tests' alone.
 SEED_DATABASE = f"sportello_seed_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
@@ -167,6 +173,31 @@ def test_first_seeding_creates_the_demo_world(seed_urls: dict[str, str]) -> None
     bugliano = world.tenant("bugliano")
     assert len(world.of(Service, bugliano.id)) >= 12
     assert len(world.of(Category, bugliano.id)) >= 8
+
+
+@pytest.mark.date_sensitive
+def test_the_demo_books_its_rooms_on_days_they_are_open(
+    seed_urls: dict[str, str], tmp_path: Path
+) -> None:
+    # Seeded on Monday 30 November 2026, "next Tuesday" is 8 December, a holiday: the rooms
+    # are closed and a booking on it would be refused (it stopped `make run` on such days).
+    async def seed_and_read() -> list[datetime]:
+        async with empty_stores(seed_urls) as stores:
+            settings = server_settings({**seed_urls, "SPORTELLO_DATA_DIR": str(tmp_path)})
+            state = AppState.open(settings, stores)
+            try:
+                await seed_platform(state, local_passwords=False)
+            finally:
+                await state.storage.close()
+            async with stores.sessions() as session:
+                return list((await session.exec(select(ResourceBooking.start_at))).all())
+
+    with time_machine.travel(datetime(2026, 11, 30, 10, tzinfo=ROME), tick=True):
+        starts = asyncio.run(seed_and_read())
+    days = sorted(start.astimezone(ROME).date() for start in starts)
+    assert len(days) == 2
+    assert date(2026, 12, 8) not in days
+    assert all(date(2026, 12, 8) < day <= date(2026, 12, 14) for day in days)
 
 
 def test_mario_rossi_logs_in_with_his_normalized_fiscal_code(seed_urls: dict[str, str]) -> None:
