@@ -4,9 +4,9 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 
-import { base, expectAccessible, graphql, openPage, screenshot, tokenFor } from "./harness.mjs";
+import { calendarBySlug, DAY_MS, freeIntervalsAhead, freeSlotsAhead, LEEWAY_MS, romeDay, TENANT } from "./flows.mjs";
+import { base, expectAccessible, graphql, now, openPage, screenshot, tokenFor } from "./harness.mjs";
 
-const TENANT = "bugliano";
 const CITIZEN = "VRDLCU92L20E715F";
 const PASSWORD = "cittadino";
 const app = (path) => `${base}/${TENANT}${path}`;
@@ -40,6 +40,32 @@ async function nextWeek(picker) {
   await weekLoaded(picker);
 }
 
+/** The picker's value of a slot: its calendar and start. */
+function slotKey(slot) {
+  return `${slot.calendarId}|${new Date(slot.start).toISOString()}`;
+}
+
+/** The Monday of an instant's week in Rome: the picker shows a week at a time. */
+function weekOf(instant) {
+  const day = new Date(`${romeDay(instant)}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Moves the picker on a week at a time until it offers `slot` (one from the API), and returns the
+ * label a person clicks to choose it (Bootstrap Italia draws the radio there).
+ */
+async function showSlot(picker, slot) {
+  const radio = picker.locator(`input[value="${slotKey(slot)}"]`);
+  await weekLoaded(picker);
+  while (!(await radio.count())) {
+    assert.ok(await picker.getByRole("button", { name: /Settimana successiva/ }).isEnabled(), `the picker never offers ${slot.start}`);
+    await nextWeek(picker);
+  }
+  return picker.locator(`label[for="${await radio.getAttribute("id")}"]`);
+}
+
 /** The start (as the page's address keeps it) of the slot chosen on the booking page. */
 function chosenStart(page) {
   return new URL(page.url()).searchParams.get("inizio");
@@ -48,7 +74,7 @@ function chosenStart(page) {
 /** The picker's value of the slot chosen in a booking page's address. */
 function slotValue(url) {
   const start = url.searchParams.get("inizio");
-  return start ? `${url.searchParams.get("calendario")}|${new Date(start).toISOString()}` : null;
+  return start ? slotKey({ calendarId: url.searchParams.get("calendario"), start }) : null;
 }
 
 /** "Hai scelto: <day>, <from> – <to>", once the picker has read the chosen slot's week. */
@@ -78,19 +104,25 @@ test("a visitor learns what the appointments page is, and is offered to log in o
 test("a citizen books the registry desk, downloads the .ics, moves and cancels the appointment", async () => {
   // Told apart from the citizen's other appointments (also those of earlier runs on a kept server).
   const reason = `Rinnovo della carta d'identità ${Date.now()}`;
+  // Slots far enough ahead to be moved and cancelled online (after the desk's cut-off), and of
+  // them the first with two more in its week: it is chosen, the next booked, a later one moved to.
+  const registry = await calendarBySlug("agenda-anagrafe");
+  const cutOff = now() + registry.cancelDaysBefore * DAY_MS + LEEWAY_MS;
+  const changeable = (await freeSlotsAhead(registry)).filter((slot) => Date.parse(slot.start) > cutOff);
+  const first = changeable.find((slot, n) => changeable[n + 2] && weekOf(changeable[n + 2].start) === weekOf(slot.start));
+  assert.ok(first, "the registry desk has a week with three free times after its cut-off");
   const { page, close } = await openPage();
   await page.goto(app("/appuntamenti/prenota"));
   await page.getByRole("link", { name: "Carta d'identità elettronica" }).click();
   const picker = page.getByTestId("slot-picker");
-  await weekLoaded(picker);
-  // Two weeks on: far enough ahead to be moved and cancelled online (the desk's cut-off is 3 days).
-  await nextWeek(picker);
-  await nextWeek(picker);
+  const firstLabel = await showSlot(picker, first);
   assert.match(await picker.getByTestId("slot-picker-status").innerText(), SOME_FREE);
   assert.ok((await slotLabels(picker)).every((label) => /^\d\d:\d\d \d+ post[oi] liber[oi]$/.test(label)));
-  // Choose with the keyboard: the first time, then the next one with an arrow key.
-  const second = await picker.getByRole("radio").nth(1).getAttribute("value");
-  await picker.locator("label").first().click();
+  // Choose with the keyboard: that time, then the next one with an arrow key.
+  const offered = await picker.getByRole("radio").evaluateAll((radios) => radios.map((radio) => radio.value));
+  const second = offered[offered.indexOf(slotKey(first)) + 1];
+  assert.ok(second, `no time after ${first.start} in ${offered.join(", ")}`);
+  await firstLabel.click();
   await page.keyboard.press("ArrowRight");
   await page.waitForURL((url) => slotValue(url) === second);
   await picker.locator(`input[value="${second}"]:checked`).waitFor({ state: "attached" });
@@ -106,7 +138,11 @@ test("a citizen books the registry desk, downloads the .ics, moves and cancels t
 
   await page.getByRole("button", { name: "Prenota questo orario" }).click();
   await page.getByRole("heading", { level: 2, name: "Conferma l'appuntamento" }).waitFor();
-  assert.match(await page.getByTestId("hold-countdown").innerText(), /Tempo rimasto per confermare: (10|9):\d\d/);
+  const countdown = page.getByTestId("hold-countdown");
+  const left = await countdown.innerText();
+  assert.match(left, /Tempo rimasto per confermare: (10|9):\d\d/);
+  // It ticks: the pages' clock runs on, also when a chosen instant was installed (harness.mjs).
+  await countdown.filter({ hasNotText: left }).waitFor();
   await expectAccessible(page, "booking: confirm a held slot");
   await page.getByLabel("Motivo della visita").fill(reason);
   await page.getByRole("button", { name: "Conferma l'appuntamento" }).click();
@@ -135,7 +171,7 @@ test("a citizen books the registry desk, downloads the .ics, moves and cancels t
   assert.match(text, /SUMMARY:Comune di Bugliano – Sportello anagrafe/);
   assert.ok(text.includes(`DESCRIPTION:${reason}\r\n`));
 
-  // Move it to another free time of the same week.
+  // Move it to another free time of the same week: the last, after the one booked.
   await card.getByRole("button", { name: "Sposta" }).click();
   const movePicker = card.getByTestId("slot-picker");
   await movePicker.getByTestId("slot-picker-status").filter({ hasText: SOME_FREE }).waitFor();
@@ -161,17 +197,15 @@ test("a citizen books the registry desk, downloads the .ics, moves and cancels t
 });
 
 test("a slot taken meanwhile is explained and the picker shows the free times again", async () => {
+  // A slot with both desks free, for two other citizens to take, in a week with more free times.
+  const slots = await freeSlotsAhead(await calendarBySlug("agenda-anagrafe"));
+  const taken = slots.find((slot) => slot.free === 2 && slots.some((other) => other !== slot && weekOf(other.start) === weekOf(slot.start)));
+  assert.ok(taken, "the registry desk has a slot with both desks free");
   const { page, close } = await openPage();
   await page.goto(app("/appuntamenti/prenota"));
   await page.getByRole("link", { name: "Certificati anagrafici" }).click();
   const picker = page.getByTestId("slot-picker");
-  // Three weeks ahead, away from the other scenarios' appointments.
-  await weekLoaded(picker);
-  await nextWeek(picker);
-  await nextWeek(picker);
-  await nextWeek(picker);
-  assert.match(await picker.getByTestId("slot-picker-status").innerText(), SOME_FREE);
-  await picker.locator("label").first().click();
+  await (await showSlot(picker, taken)).click();
   await page.waitForURL(/inizio=/);
   const url = new URL(page.url());
   const calendarId = url.searchParams.get("calendario");
@@ -201,14 +235,12 @@ test("a slot taken meanwhile is explained and the picker shows the free times ag
 });
 
 test("on the moderated tax desk a booking waits for the office's approval", async () => {
+  const [slot] = await freeSlotsAhead(await calendarBySlug("agenda-tributi"));
+  assert.ok(slot, "the tax desk has a free slot");
   const { page, close } = await openPage();
   await page.goto(app("/appuntamenti/prenota"));
   await page.getByRole("link", { name: "Riduzione della TARI" }).click();
-  const picker = page.getByTestId("slot-picker");
-  await weekLoaded(picker);
-  await nextWeek(picker);
-  await nextWeek(picker);
-  await picker.locator("label").first().click();
+  await (await showSlot(page.getByTestId("slot-picker"), slot)).click();
   await loginFromPage(page, "Accedi per prenotare");
   await chosenSlotText(page);
   await page.getByRole("button", { name: "Prenota questo orario" }).click();
@@ -223,20 +255,19 @@ test("on the moderated tax desk a booking waits for the office's approval", asyn
   await close();
 });
 
-test("too late to cancel online: the citizen is told so, with the office's telephone", async () => {
+test("too late to cancel online: the citizen is told so, with the office's telephone", async (t) => {
   const token = await tokenFor(TENANT, CITIZEN, PASSWORD);
-  const { offices } = await graphql(TENANT, "{ offices(first: 20) { edges { node { slug calendars { id slug } } } } }");
-  const calendarId = offices.edges.flatMap((edge) => edge.node.calendars).find((c) => c.slug === "agenda-anagrafe").id;
-  const today = new Date().toISOString().slice(0, 10);
-  const week = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const { freeSlots } = await graphql(
-    TENANT,
-    "query($id: ID!, $start: Date!, $end: Date!) { freeSlots(calendarId: $id, start: $start, end: $end) { start } }",
-    { id: calendarId, start: today, end: week },
-  );
-  // The desk's first free time is within its 3-day cut-off (it opens every weekday).
-  const soonest = freeSlots[0].start;
-  assert.ok(Date.parse(soonest) < Date.now() + 3 * 86_400_000, `first free slot ${soonest} is past the cut-off`);
+  const admin = await tokenFor(TENANT, "admin", "admin");
+  const registry = await calendarBySlug("agenda-anagrafe");
+  const calendarId = registry.id;
+  const [slot] = await freeSlotsAhead(registry);
+  assert.ok(slot, "the registry desk has a free slot");
+  const soonest = slot.start;
+  // The desk's cut-off is made to reach its soonest free time, which after a long weekend or the
+  // Christmas holidays may be more than its usual 3 days away; it is put back at the end.
+  const cutOffDays = Math.max(registry.cancelDaysBefore, Math.ceil((Date.parse(soonest) - now()) / DAY_MS));
+  await setCancelDaysBefore(admin, calendarId, cutOffDays);
+  t.after(() => setCancelDaysBefore(admin, calendarId, registry.cancelDaysBefore));
   const reason = `Certificato di residenza ${Date.now()}`;
   const held = await graphql(
     TENANT,
@@ -267,16 +298,30 @@ test("too late to cancel online: the citizen is told so, with the office's telep
   await close();
 });
 
-/** The ISO date of the next Wednesday at least 7 days ahead (the library room opens Monday to Friday). */
-function nextWednesday() {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + 7);
-  while (day.getUTCDay() !== 3) day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
+/** Sets how many days before an appointment citizens may still change it online (as the admin). */
+async function setCancelDaysBefore(token, id, days) {
+  const { updateCalendar } = await graphql(
+    TENANT,
+    "mutation($input: UpdateCalendarInput!) { updateCalendar(input: $input) { errors { field code message } } }",
+    { input: { id, fields: { cancelDaysBefore: days } } },
+    token,
+  );
+  assert.deepEqual(updateCalendar.errors, []);
 }
 
 test("a citizen books the library's meeting room for a free interval and sees the booking", async () => {
   const purpose = `Riunione del comitato di quartiere ${Date.now()}`;
+  const { resources } = await graphql(
+    TENANT,
+    "{ resources(first: 100) { edges { node { id slug minimumMinutes calendar { bookingWindowDays } } } } }",
+  );
+  const room = resources.edges.map(({ node }) => node).find((node) => node.slug === "sala-riunioni-biblioteca");
+  // Its soonest free interval long enough for a booking (it is closed at weekends and on holidays).
+  const interval = (await freeIntervalsAhead(room)).find(
+    ({ start, end }) => Date.parse(end) - Date.parse(start) >= room.minimumMinutes * 60_000,
+  );
+  assert.ok(interval, "the meeting room has a free interval");
+  const start = new Date(interval.start).toISOString(); // as the page's options write it
   const { page, close } = await openPage();
   await page.goto(app("/prenotazioni"));
   await page.getByRole("heading", { level: 1, name: "Sale e spazi" }).waitFor();
@@ -289,11 +334,9 @@ test("a citizen books the library's meeting room for a free interval and sees th
   await page.getByRole("link", { name: "Sala riunioni della biblioteca" }).click();
   await page.getByRole("heading", { level: 1, name: "Sala riunioni della biblioteca" }).waitFor();
 
-  await page.fill("#room-day", nextWednesday());
+  await page.fill("#room-day", romeDay(interval.start));
   await page.getByTestId("room-availability-status").filter({ hasText: /^Libero in/ }).waitFor();
-  const starts = await page.locator("#room-start option").evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
-  assert.ok(starts.length > 0);
-  await page.selectOption("#room-start", starts[0]);
+  await page.selectOption("#room-start", start);
   await page.locator("#room-end option:nth-child(2)").waitFor({ state: "attached" });
   const ends = await page.locator("#room-end option").evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
   await page.selectOption("#room-end", ends[1] ?? ends[0]);
@@ -301,7 +344,7 @@ test("a citizen books the library's meeting room for a free interval and sees th
 
   await loginFromPage(page, "Accedi per prenotare");
   await page.getByTestId("room-choice").waitFor();
-  assert.equal(await page.inputValue("#room-start"), starts[0], "the choice survives the login");
+  assert.equal(await page.inputValue("#room-start"), start, "the choice survives the login");
   await page.fill("#room-attendees", "8");
   await page.fill("#room-purpose", purpose);
   await expectAccessible(page, "room: interval chosen");

@@ -1,9 +1,10 @@
 // Steps several scenarios share: a citizen submitting a practice through the real form, the
-// office accepting it in the operators' app.
+// office accepting it in the operators' app, and the days and slots there are to book.
 import assert from "node:assert/strict";
 
-import { base, login } from "./harness.mjs";
+import { base, graphql, login, now } from "./harness.mjs";
 
+export const TENANT = "bugliano";
 export const CITIZEN_APP = "/bugliano/";
 export const SERVICE = "carta-identita-elettronica";
 /** The smallest PDF a sniffer recognises: the identity card form takes PDF or JPEG reports. */
@@ -108,4 +109,69 @@ export async function acceptPracticeAsOperator(page, number, reason = "Pratica a
   await page.getByRole("button", { name: "Accogli la pratica" }).click();
   await page.getByTestId("action-result").filter({ hasText: `Pratica ${number} accolta.` }).waitFor();
   await page.getByTestId("practice-outcome").filter({ hasText: reason }).waitFor();
+}
+
+export const DAY_MS = 86_400_000;
+/** Time a scenario may take between choosing a slot and its last change to the booking. */
+export const LEEWAY_MS = 3_600_000;
+/** The most days one freeSlots or resourceAvailability answer covers (longer ranges are cut short). */
+const LONGEST_RANGE_DAYS = 62;
+
+/** The Europe/Rome day ("2026-12-24") of an instant: the calendars' days and the apps' addresses. */
+export function romeDay(instant) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date(instant));
+}
+
+/** An ISO day `days` later, counted in UTC where every day has 24 hours. */
+function addDays(day, days) {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A calendar of the demo's offices by slug, with its office and booking rules. */
+export async function calendarBySlug(slug) {
+  const { offices } = await graphql(
+    TENANT,
+    "{ offices(first: 100) { edges { node { id calendars { id slug bookingWindowDays cancelDaysBefore } } } } }",
+  );
+  const found = offices.edges
+    .flatMap(({ node }) => node.calendars.map((calendar) => ({ ...calendar, officeId: node.id })))
+    .find((calendar) => calendar.slug === slug);
+  assert.ok(found, `no calendar ${slug}`);
+  return found;
+}
+
+/**
+ * What a free-times query answers over a booking window: from today to its last day, keeping
+ * what starts at least LEEWAY_MS from now. The API has left out holidays, the patron's day,
+ * closures, weekends, the notice and what is taken, so no scenario reckons days itself.
+ */
+async function ahead(query, id, windowDays) {
+  const today = romeDay(now());
+  const last = addDays(today, windowDays);
+  const found = [];
+  for (let start = today; start <= last; start = addDays(start, LONGEST_RANGE_DAYS)) {
+    const end = addDays(start, LONGEST_RANGE_DAYS - 1);
+    const data = await graphql(TENANT, query, { id, start, end: end < last ? end : last });
+    found.push(...Object.values(data)[0]); // the one field the query asks for
+  }
+  const earliest = now() + LEEWAY_MS;
+  return found.filter((item) => Date.parse(item.start) >= earliest);
+}
+
+/** A calendar's free slots (`calendarBySlug`) over its booking window, soonest first. */
+export function freeSlotsAhead(calendar) {
+  return ahead(
+    "query($id: ID!, $start: Date!, $end: Date!) { freeSlots(calendarId: $id, start: $start, end: $end) { calendarId start end capacity free } }",
+    calendar.id,
+    calendar.bookingWindowDays,
+  );
+}
+
+/** A resource's free intervals (`resource { id calendar { bookingWindowDays } }`) over its booking window, soonest first. */
+export function freeIntervalsAhead(resource) {
+  return ahead(
+    "query($id: ID!, $start: Date!, $end: Date!) { resourceAvailability(resourceId: $id, start: $start, end: $end) { start end } }",
+    resource.id,
+    resource.calendar.bookingWindowDays,
+  );
 }

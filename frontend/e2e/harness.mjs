@@ -27,6 +27,20 @@ const CHROMIUM_FLAGS = [
 /** The Sportello server under test (started by e2e/run.mjs). */
 export const base = (process.env.E2E_BASE_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
 
+/**
+ * How far the server's clock is from the real one, in ms: run.mjs sets SPORTELLO_TEST_CLOCK_SHIFT
+ * (seconds, as tests/clock.py reads it) when SPORTELLO_TEST_CLOCK chooses the instant to run at.
+ */
+const CLOCK_SHIFT_MS = Number(process.env.SPORTELLO_TEST_CLOCK_SHIFT ?? 0) * 1000;
+
+/**
+ * The current instant on the server's and the pages' clock (ms since the epoch). Whatever a
+ * scenario reckons from dates must start here: this process's own Date.now() is not moved.
+ */
+export function now() {
+  return Date.now() + CLOCK_SHIFT_MS;
+}
+
 let browserPromise;
 function browser() {
   browserPromise ??= chromium.launch({
@@ -39,12 +53,16 @@ function browser() {
 const foreignRequests = new WeakMap();
 
 /**
- * A fresh browser context (no cookies, no storage) and a page in it. Requests to any origin other
- * than the server's (and `allowOrigins`) are aborted and recorded; every check below fails on them.
+ * A fresh browser context (no cookies, no storage, the server's clock) and a page in it. Requests
+ * to any origin other than the server's (and `allowOrigins`) are aborted and recorded; every check
+ * below fails on them.
  */
 export async function openPage({ allowOrigins = [], locale = "it-IT" } = {}) {
   const allowed = new Set([new URL(base).origin, ...allowOrigins]);
   const context = await (await browser()).newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  // On a chosen clock the pages read the server's time; installed, Playwright's clock runs on at
+  // the real pace from there, so countdowns and timers go on as usual.
+  if (CLOCK_SHIFT_MS) await context.clock.install({ time: now() });
   const foreign = [];
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());

@@ -3,10 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { OPERATOR, openAsOperator, queueLoaded } from "./flows.mjs";
+import { calendarBySlug, freeSlotsAhead, OPERATOR, openAsOperator, queueLoaded, romeDay, TENANT } from "./flows.mjs";
 import { expectAccessible, graphql, networkQuiet, openPage, screenshot, tokenFor } from "./harness.mjs";
-
-const TENANT = "bugliano";
 
 /** The numbers of the practices in the queue's rows, top to bottom. */
 async function rowNumbers(page) {
@@ -180,25 +178,16 @@ test("rejecting asks again in a dialog, and a step the practice no longer allows
   await close();
 });
 
-/** A booking of the moderated tax desk, made by a citizen through the API four weeks ahead: PENDING. */
+/** A booking of the moderated tax desk, made by a citizen through the API on its soonest free slot: PENDING. */
 async function pendingTaxBooking() {
   const token = await tokenFor(TENANT, "BNCGLI85C55G702H", "cittadino");
-  const { offices } = await graphql(TENANT, "{ offices(first: 20) { edges { node { id name calendars { id slug } } } } }", {}, token);
-  const office = offices.edges.map(({ node }) => node).find((node) => node.calendars.some((c) => c.slug === "agenda-tributi"));
-  const calendarId = office.calendars.find((c) => c.slug === "agenda-tributi").id;
-  const from = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
-  const until = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
-  const { freeSlots } = await graphql(
-    TENANT,
-    "query($c: ID!, $s: Date!, $e: Date!) { freeSlots(calendarId: $c, start: $s, end: $e) { start } }",
-    { c: calendarId, s: from, e: until },
-    token,
-  );
-  assert.ok(freeSlots.length > 0, "the tax desk has free slots");
+  const calendar = await calendarBySlug("agenda-tributi");
+  const [slot] = await freeSlotsAhead(calendar);
+  assert.ok(slot, "the tax desk has a free slot");
   const { holdSlot } = await graphql(
     TENANT,
     "mutation($input: HoldSlotInput!) { holdSlot(input: $input) { appointment { id } errors { code message } } }",
-    { input: { calendarId, start: freeSlots[0].start } },
+    { input: { calendarId: calendar.id, start: slot.start } },
     token,
   );
   assert.deepEqual(holdSlot.errors, []);
@@ -210,12 +199,7 @@ async function pendingTaxBooking() {
   );
   assert.deepEqual(confirmAppointment.errors, []);
   assert.equal(confirmAppointment.appointment.status, "PENDING");
-  return { officeId: office.id, start: confirmAppointment.appointment.start };
-}
-
-/** The Europe/Rome day of an instant, as the agenda's address takes it. */
-function romeDay(instant) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date(instant));
+  return { officeId: calendar.officeId, start: confirmAppointment.appointment.start };
 }
 
 test("an operator approves a pending booking of the tax desk in the agenda", async () => {

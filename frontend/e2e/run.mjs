@@ -4,6 +4,10 @@
 //
 //   node e2e/run.mjs [spec files…]        (default: every e2e/*.spec.mjs)
 //   E2E_BASE_URL=http://127.0.0.1:8000 node e2e/run.mjs …   (use a server already running)
+//   SPORTELLO_TEST_CLOCK=2026-12-24T11:55:00+01:00 node e2e/run.mjs …   (run as if it were then)
+//
+// On a chosen clock the server starts through tests/clocked.py, the browser contexts get
+// Playwright's clock (harness.mjs), and both run on from that instant at the real pace.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -14,6 +18,27 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const STORE_URLS = ["DATABASE_URL", "MONGODB_URL", "REDIS_URL"];
+const CLOCK = "SPORTELLO_TEST_CLOCK";
+const SHIFT = "SPORTELLO_TEST_CLOCK_SHIFT";
+
+/**
+ * Seconds the scenarios' clock is ahead of the real one, or null on the real clock. As in
+ * tests/clock.py, a shift already in the environment wins (a child of a clocked session);
+ * otherwise SPORTELLO_TEST_CLOCK is read, and the shift is put in the environment that the
+ * server and the scenarios inherit, so that they start from the same instant.
+ */
+function clockShift() {
+  if (process.env[SHIFT]) return Number(process.env[SHIFT]);
+  const wanted = process.env[CLOCK];
+  if (!wanted) return null;
+  // Without an offset the instant would be read in this machine's zone, and Python refuses it.
+  const instant = /(Z|[+-]\d\d:?\d\d)$/.test(wanted) ? Date.parse(wanted) : NaN;
+  if (Number.isNaN(instant)) throw new Error(`${CLOCK} must be an ISO 8601 instant with its UTC offset, e.g. 2026-12-24T11:55:00+01:00`);
+  if (process.env.E2E_BASE_URL) throw new Error(`${CLOCK} moves the server this script starts, not the one at E2E_BASE_URL`);
+  const shift = (instant - Date.now()) / 1000;
+  process.env[SHIFT] = String(shift);
+  return shift;
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -41,7 +66,7 @@ async function waitHealthy(url, server, seconds) {
   throw new Error(`sportello serve not healthy after ${seconds} s`);
 }
 
-async function startServer() {
+async function startServer(shift) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "sportello-e2e-"));
   const env = { ...process.env, SPORTELLO_DATA_DIR: dataDir, SPORTELLO_LOG_LEVEL: "WARNING" };
@@ -49,16 +74,22 @@ async function startServer() {
   // The scenarios run on the embedded stack, whatever the caller's store URLs say.
   for (const name of STORE_URLS) delete env[name];
   const started = Date.now();
-  const server = spawn(
-    join(repo, ".venv", "bin", "sportello"),
-    ["serve", "--migrate", "--demo", "--with-worker", "--port", String(port)],
-    { cwd: repo, env, stdio: ["ignore", "inherit", "inherit"] },
-  );
+  const options = { cwd: repo, env, stdio: ["ignore", "inherit", "inherit"] };
+  const clocked = (...args) => spawn(join(repo, ".venv", "bin", "python"), ["-m", "tests.clocked", "server", ...args], options);
+  const serve = ["serve", "--migrate", "--demo", "--port", String(port)];
+  // On a chosen clock the worker runs apart, through the same launcher: the one that
+  // `serve --with-worker` starts would be on the real clock.
+  const server = shift === null
+    ? spawn(join(repo, ".venv", "bin", "sportello"), [...serve, "--with-worker"], options)
+    : clocked(...serve);
+  let worker = null;
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (server.exitCode === null && server.signalCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
+    for (const child of [worker, server]) {
+      if (child && child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -68,6 +99,8 @@ async function startServer() {
     await stop();
     throw error;
   }
+  // It shares the embedded servers that `serve` started under the same data directory.
+  if (shift !== null) worker = clocked("worker");
   console.log(`e2e: sportello serve on ${url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { url, stop };
 }
@@ -77,8 +110,10 @@ const files = specs.length
   ? specs
   : readdirSync(here).filter((name) => name.endsWith(".spec.mjs")).sort().map((name) => join(here, name));
 
+const shift = clockShift();
+if (shift !== null) console.log(`e2e: clock at ${new Date(Date.now() + shift * 1000).toISOString()} (${shift.toFixed(0)} s from now)`);
 const external = process.env.E2E_BASE_URL;
-const server = external ? { url: external, stop: async () => {} } : await startServer();
+const server = external ? { url: external, stop: async () => {} } : await startServer(shift);
 let code = 1;
 try {
   const tests = spawn(

@@ -8,5 +8,8 @@ afterEach(() => {
   cleanup();
   document.body.innerHTML = "";
   window.localStorage.clear();
+  // createI18n writes the language on <html>, where the widgets read theirs: a German test must
+  // not make the next file's widget German.
+  document.documentElement.removeAttribute("lang");
   vi.useRealTimers();
 });
