@@ -18,6 +18,7 @@ LONGEST_RANGE_DAYS = 62
 """The most days one `freeSlots` or `resourceAvailability` answer covers."""
 HORIZON = """query($id: ID!) { calendar(id: $id) {
   bookingWindowDays timeZone cancelDaysBefore } }"""
+OPENING_DAYS = """query($id: ID!) { calendar(id: $id) { openingHours { weekdays } } }"""
 LEEWAY = timedelta(hours=1)
 """Time for a test to run between asking for a slot and changing its appointment."""
 SLOTS = """query($id: ID!, $start: Date!, $end: Date!) {
@@ -104,13 +105,14 @@ def open_day(api: GraphQLClient, calendar: str, *, from_day: int = 0) -> date:
 
 
 def closed_day(api: GraphQLClient, calendar: str) -> date:
-    """A day within the calendar's horizon, after today, on which nothing can be booked."""
-    days = open_days(api, calendar)
-    horizon = max(days)
+    """The first day after today on a weekday the calendar never opens (not merely one whose
+    slots are all taken)."""
+    rules = api(OPENING_DAYS, {"id": calendar}).data["calendar"]["openingHours"]
+    open_weekdays = {weekday for rule in rules for weekday in rule["weekdays"]}
+    assert len(open_weekdays) < 7, f"{calendar} opens every day of the week"
     day = today() + timedelta(days=1)
-    while day in days:
+    while day.isoweekday() in open_weekdays:
         day += timedelta(days=1)
-    assert day < horizon, f"{calendar} is open every day of its horizon"
     return day
 
 
