@@ -118,7 +118,7 @@ def serve(
 
     settings = settings_or_exit()
     configure_logging(settings.log_level)
-    with store_urls(settings) as resolved:
+    with sigterm_as_exit(), store_urls(settings) as resolved:
         if migrate_first:
             with console.status("applying migrations…"):
                 upgrade(resolved.database_url or "")
@@ -156,6 +156,19 @@ def stop_on_sigterm(_signal: int, _frame: object) -> None:
 
 
 @contextmanager
+def sigterm_as_exit() -> Iterator[None]:
+    """SIGTERM (what systemd, Docker and supervisors send) ends the block as Ctrl-C does: by an
+    exception, so every `finally` runs and the worker child and the embedded servers the
+    command started are stopped. uvicorn re-raises the signal that stopped it once it has shut
+    down; it then lands here instead of killing the process on the spot."""
+    previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
 def background_worker(wanted: bool) -> Iterator[None]:
     """`sportello worker` as a child process for the length of the block; it reuses the
     store URLs `store_urls` exported, and is asked to stop (SIGTERM) when the block ends."""
@@ -163,13 +176,9 @@ def background_worker(wanted: bool) -> Iterator[None]:
         yield
         return
     child = subprocess.Popen([sys.executable, "-m", "server", "worker"])
-    # uvicorn re-raises the signal that stopped it; as an exception it lets this block end
-    # (and the worker stop) instead of killing the process on the spot.
-    previous = signal.signal(signal.SIGTERM, stop_on_sigterm)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
         child.terminate()
         try:
             child.wait(timeout=30)
