@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -62,8 +64,19 @@ ROOT_MUTATION = merge_types(
 )
 
 
+def unexpected(error: GraphQLError) -> bool:
+    """Masked in production: exceptions (bugs, outages) without a code of ours. What the client
+    got wrong (syntax, validation, limits) is its to read."""
+    return error.original_error is not None and not error.extensions
+
+
 def build_schema(
-    *, max_depth: int = 10, max_tokens: int = 2000, max_aliases: int = 30, mask_errors: bool = False
+    *,
+    max_depth: int = 10,
+    max_tokens: int = 2000,
+    max_aliases: int = 30,
+    mask_errors: bool = False,
+    introspection: bool = True,
 ) -> strawberry.Schema:
     # Factories: each request gets fresh extension objects; the parse and validation caches
     # live at module level in strawberry, so they are shared across requests all the same.
@@ -73,6 +86,7 @@ def build_schema(
     limit_rules = (
         *QueryDepthLimiter(max_depth=max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
+        *(() if introspection else (NoSchemaIntrospectionCustomRule,)),
     )
     extensions: list[Any] = [
         lambda: ParserCache(maxsize=512),
@@ -81,7 +95,7 @@ def build_schema(
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
     ]
     if mask_errors:
-        extensions.append(lambda: MaskErrors(should_mask_error=lambda error: not error.extensions))
+        extensions.append(lambda: MaskErrors(should_mask_error=unexpected))
     return strawberry.Schema(
         query=ROOT_QUERY,
         mutation=ROOT_MUTATION,

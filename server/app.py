@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from hmac import compare_digest
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -12,7 +13,7 @@ from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
@@ -33,6 +34,7 @@ from server.logs import configure_logging, log
 from server.middleware import RequestMiddleware
 from server.migrate import check_revision
 from server.persisted import PersistedDocuments, resolve_persisted
+from server.security_headers import SecurityHeaders
 from server.settings import Settings, load_settings
 from server.state import AppState
 from server.tenancy import find_tenant, tenant_changes
@@ -194,7 +196,22 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def metrics(request: Request) -> Response:
+    """Prometheus metrics, for a scraper that sends `Authorization: Bearer
+    <SPORTELLO_METRICS_TOKEN>`; open without a token only in development."""
+    settings: Settings = request.app.state.settings
+    if not settings.metrics_public:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        expected = settings.metrics_token
+        if expected is None or scheme.lower() != "bearer" or not compare_digest(token, expected):
+            message = "send `Authorization: Bearer <SPORTELLO_METRICS_TOKEN>`"
+            return JSONResponse({"code": "METRICS_TOKEN_REQUIRED", "message": message}, 401)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+async def tenant_home(request: Request) -> Response:
+    """`/bugliano` → `/bugliano/`, by a relative address: never one built from the `Host`
+    header, which the client chose."""
+    return RedirectResponse(f"/{request.path_params['tenant']}/", status_code=307)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -244,6 +261,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 max_tokens=settings.max_query_tokens,
                 max_aliases=settings.max_query_aliases,
                 mask_errors=settings.production,
+                introspection=settings.allow_introspection,
             ),
             graphql_ide=None if settings.production else "graphiql",
             allow_queries_via_get=True,
@@ -265,13 +283,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/{tenant:str}/operator", operator_page, methods=["GET", "HEAD"]),
             Route("/{tenant:str}/operator/{path:path}", operator_page, methods=["GET", "HEAD"]),
             Route("/{tenant:str}/{path:path}", citizen_page, methods=["GET", "HEAD"]),
+            Route("/{tenant:str}", tenant_home, methods=["GET", "HEAD"]),
         ],
         middleware=[
+            Middleware(SecurityHeaders, strict_transport=settings.production),
             Middleware(RequestMiddleware, server_timing=settings.expose_server_timing),
             Middleware(TenantCORS, origins=origins),
         ],
         lifespan=lifespan,
     )
+    # Starlette's own slash redirects would build the address from the `Host` header.
+    app.router.redirect_slashes = False
     app.state.settings = settings
     app.state.themes = themes
     return app

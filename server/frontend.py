@@ -19,6 +19,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from models.tenant import Tenant
+from server.security_headers import PAGE_HEADERS
 from server.tenancy import find_tenant
 from server.theme import Themes
 
@@ -86,7 +87,7 @@ def personalised(page: str, tenant: Tenant, stylesheet: str) -> str:
 async def app_page(request: Request, index: str) -> Response:
     tenant = await find_tenant(request.app.state.sportello, request.path_params["tenant"])
     if tenant is None:
-        return HTMLResponse(NOT_FOUND_PAGE, status_code=404)
+        return HTMLResponse(NOT_FOUND_PAGE, status_code=404, headers=PAGE_HEADERS)
     path = request.app.state.settings.frontend_dir / index
     try:
         page = await anyio.Path(path).read_text(encoding="utf-8")
@@ -95,7 +96,7 @@ async def app_page(request: Request, index: str) -> Response:
     themes: Themes = request.app.state.themes
     return HTMLResponse(
         personalised(page, tenant, stylesheet_href(themes, tenant)),
-        headers={"cache-control": "no-cache"},
+        headers={"cache-control": "no-cache", **PAGE_HEADERS},
     )
 
 

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1, alias="SPORTELLO_DB_POOL_SIZE")
     log_level: str = Field(default="INFO", alias="SPORTELLO_LOG_LEVEL")
     server_timing: bool | None = Field(default=None, alias="SPORTELLO_SERVER_TIMING")
+    introspection: bool | None = Field(default=None, alias="SPORTELLO_INTROSPECTION")
+    metrics_token: str | None = Field(default=None, alias="SPORTELLO_METRICS_TOKEN")
     storage_url: str | None = Field(default=None, alias="SPORTELLO_STORAGE_URL")
     max_upload_bytes: int = Field(
         default=GLOBAL_MAX_BYTES, ge=1, alias="SPORTELLO_MAX_UPLOAD_BYTES"
@@ -91,6 +93,17 @@ class Settings(BaseSettings):
     def expose_server_timing(self) -> bool:
         """Round-trip counts go out in `Server-Timing` unless switched off; off in production."""
         return self.server_timing if self.server_timing is not None else not self.production
+
+    @property
+    def allow_introspection(self) -> bool:
+        """Schema introspection unless switched off; off in production (partners have the
+        committed schema and its generated clients)."""
+        return self.introspection if self.introspection is not None else not self.production
+
+    @property
+    def metrics_public(self) -> bool:
+        """`/metrics` without a token: only in development and only when no token is set."""
+        return self.metrics_token is None and not self.production
 
     def check_production(self) -> None:
         """Production never falls back to embedded servers or a generated key."""

@@ -252,3 +252,29 @@ def login(http: httpx.Client, username: str, password: str) -> str:
         },
     )
     return str(answer.json()["data"]["login"]["accessToken"])
+
+
+@pytest.mark.parametrize("path", ["/bugliano/", "/bugliano/operator/", "/nowhere/"])
+def test_the_apps_pages_may_not_be_framed_and_run_only_their_own_scripts(
+    http: httpx.Client, path: str
+) -> None:
+    page = http.get(path)
+    policy = dict(
+        directive.strip().split(" ", 1)
+        for directive in page.headers["content-security-policy"].split(";")
+    )
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["script-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert page.headers["x-frame-options"] == "DENY"
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert "strict-transport-security" not in page.headers  # development: plain HTTP
+
+
+def test_a_municipality_without_its_slash_is_sent_there_whatever_the_host_header(
+    http: httpx.Client,
+) -> None:
+    moved = http.get("/bugliano", headers={"Host": "evil.example"}, follow_redirects=False)
+    assert moved.status_code == 307
+    assert moved.headers["location"] == "/bugliano/"

@@ -51,6 +51,8 @@ function browser() {
 }
 
 const foreignRequests = new WeakMap();
+/** What the pages' Content Security Policy refused, by page: the apps must need nothing it forbids. */
+const refusedByPolicy = new WeakMap();
 
 /**
  * A fresh browser context (no cookies, no storage, the server's clock) and a page in it. Requests
@@ -73,6 +75,11 @@ export async function openPage({ allowOrigins = [], locale = "it-IT" } = {}) {
   const page = await context.newPage();
   foreignRequests.set(page, foreign);
   trackTraffic(page);
+  const refused = [];
+  refusedByPolicy.set(page, refused);
+  page.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("Content Security Policy")) refused.push(message.text());
+  });
   const close = async () => {
     assertSameOrigin(page);
     await context.close();
@@ -106,10 +113,13 @@ export async function networkQuiet(page, quietMs = 600) {
   }
 }
 
-/** Fails when the page tried to reach another origin (a CDN, a font service, the renderer's assets). */
+/** Fails when the page tried to reach another origin (a CDN, a font service, the renderer's assets), or did
+ * something its Content Security Policy refused. */
 export function assertSameOrigin(page) {
   const foreign = foreignRequests.get(page) ?? [];
   assert.deepEqual(foreign, [], `requests left the server's origin: ${foreign.join(", ")}`);
+  const refused = refusedByPolicy.get(page) ?? [];
+  assert.deepEqual(refused, [], `the page's Content Security Policy refused: ${refused.join(" | ")}`);
 }
 
 /** Logs in through the login page of an app (`/bugliano/` or `/bugliano/operator/`). */
@@ -132,7 +142,9 @@ export async function expectAccessible(page, label) {
   await networkQuiet(page);
   // axe reads colours: a button half-way through a colour transition would be misjudged.
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol: the pages' CSP (script-src 'self') refuses an
+  // inline <script>, and must keep doing so.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(
     (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
     AXE_TAGS,
