@@ -205,7 +205,7 @@ class Appointment(relay.Node):
         if self.row.citizen_id is None:
             return None
         row = await info.context.loaders.user.load(self.row.citizen_id)
-        return None if row is None else User.from_row(row)
+        return None if row is None else User.seen_by(row, info.context)
 
     @classmethod
     async def resolve_nodes(

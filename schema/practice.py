@@ -130,7 +130,7 @@ class PracticeStatusChange:
         if self.actor_id is None:
             return None
         row = await info.context.loaders.user.load(self.actor_id)
-        return None if row is None else User.from_row(row)
+        return None if row is None else User.seen_by(row, info.context)
 
     @strawberry.field(description="Files given with this step (an outcome document, say).")
     async def attachments(self, info: Info) -> list[File]:
@@ -165,7 +165,7 @@ class Message(relay.Node):
     @strawberry.field
     async def author(self, info: Info) -> User | None:
         row = await info.context.loaders.user.load(self.author_id)
-        return None if row is None else User.from_row(row)
+        return None if row is None else User.seen_by(row, info.context)
 
     @strawberry.field
     async def attachments(self, info: Info) -> list[File]:
@@ -261,14 +261,14 @@ class Practice(relay.Node):
     @strawberry.field
     async def applicant(self, info: Info) -> User | None:
         row = await info.context.loaders.user.load(self.row.applicant_id)
-        return None if row is None else User.from_row(row)
+        return None if row is None else User.seen_by(row, info.context)
 
     @strawberry.field(description="The operator working the practice.")
     async def assignee(self, info: Info) -> User | None:
         if self.row.assignee_id is None:
             return None
         row = await info.context.loaders.user.load(self.row.assignee_id)
-        return None if row is None else User.from_row(row)
+        return None if row is None else User.seen_by(row, info.context)
 
     @strawberry.field
     async def office(self, info: Info) -> Office | None:

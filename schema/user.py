@@ -1,4 +1,5 @@
-"""Users as the API shows them: to themselves and to their tenant's administrators."""
+"""Users as the API shows them: in full to themselves and to their tenant's staff, as a name to
+citizens who meet them on their practices."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from strawberry import relay
 
 from models.user import Role, UserKind
 from models.user import User as UserRow
+from resolvers.context import Context
 from schema.base import Info, load_nodes
 
 strawberry.enum(Role)
@@ -50,6 +52,30 @@ class User(relay.Node):
             birth_place=row.birth_place,
             email=row.email,
             phone=row.phone,
+            identity_provider=row.identity_provider,
+        )
+
+    @classmethod
+    def seen_by(cls, row: UserRow, ctx: Context) -> User:
+        """A user named on a practice or an appointment, as the viewer may know them: in full
+        to themself and to the tenant's staff; to a citizen, an operator is only a name (who
+        acted, who wrote), never their username, roles or contacts."""
+        if row.id == ctx.viewer.user_id or ctx.viewer.is_staff_of(ctx.tenant.slug):
+            return cls.from_row(row)
+        return cls(
+            id=str(row.id),
+            kind=UserKind(row.kind),
+            roles=[],
+            username=None,
+            fiscal_code=None,
+            given_name=row.given_name,
+            family_name=row.family_name,
+            full_name=row.full_name,
+            gender=None,
+            birth_date=None,
+            birth_place=None,
+            email=None,
+            phone=None,
             identity_provider=row.identity_provider,
         )
 

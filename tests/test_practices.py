@@ -26,7 +26,9 @@ from tests.practices import (
     certificate_data,
     draft,
     fresh_key,
+    in_charge,
     payload,
+    send_message,
     service_id,
     submitted,
 )
@@ -313,3 +315,33 @@ def test_a_practice_keeps_the_form_version_it_was_started_with(
     newer = draft(api, mario, certificate_data())
     refused = payload(api(SUBMIT, {"input": {"id": newer["id"]}}, token=mario), "submitPractice")
     assert [(e["field"], e["code"]) for e in refused["errors"]] == [("data.motivation", "REQUIRED")]
+
+
+STAFF_AS_SEEN = """query($id: ID!) { node(id: $id) { ... on Practice {
+  assignee { fullName username roles email phone }
+  history { by { fullName username roles email } }
+  messages(first: 10) { edges { node { author { fullName username roles email } } } } } } }"""
+
+
+def test_a_citizen_sees_the_operators_on_their_practice_by_name_only(
+    api: GraphQLClient, mario: str
+) -> None:
+    operator = api.login(*OPERATOR)
+    practice = in_charge(api, mario, operator)
+    answer = send_message(api, operator, practice["id"], body="Serve un documento in più.")
+    assert answer["errors"] == []
+
+    def staff_seen_by(token: str) -> list[dict[str, Any]]:
+        node = api(STAFF_AS_SEEN, {"id": practice["id"]}, token=token).data["node"]
+        bys = [step["by"] for step in node["history"] if step["by"]]
+        authors = [edge["node"]["author"] for edge in node["messages"]["edges"]]
+        return [node["assignee"], *bys, *authors]
+
+    staff = [seen for seen in staff_seen_by(mario) if seen["fullName"] != "Mario Rossi"]
+    assert len(staff) >= 3  # the assignee, who took it in charge, who wrote
+    for seen in staff:
+        assert seen["fullName"]
+        assert (seen["username"], seen["roles"], seen["email"]) == (None, [], None), seen
+    by_the_office = staff_seen_by(operator)
+    assert by_the_office[0]["username"] == "operatore"
+    assert by_the_office[0]["roles"]
