@@ -14,7 +14,8 @@ PAGE_POLICY = "; ".join(
         # A municipality's crest may live on its own website.
         "img-src 'self' data: blob: https:",
         "font-src 'self' data:",
-        "connect-src 'self'",
+        # blob: the page reading what it made itself (the .ics of an appointment).
+        "connect-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
