@@ -30,7 +30,7 @@ from tests.practices import (
 from tests.test_practices import decode, sql
 
 HISTORY = """query($id: ID!) { practice(id: $id) {
-  status availableTransitions history { action fromStatus toStatus actor message by { username } }
+  status availableTransitions history { action fromStatus toStatus actor message by { username fullName } }
   messages(first: 10) { edges { node { body fromApplicant } } } } }"""
 
 
@@ -107,7 +107,8 @@ def test_a_practice_from_submission_to_acceptance_through_an_integration(
         ("ACCEPT", "COMPLETE", "OPERATOR"),
     ]
     assert final["history"][3]["message"] == "Manca la firma."
-    assert final["history"][3]["by"]["username"] == "operatore"
+    # the citizen knows who asked by name, not by the operator's account
+    assert final["history"][3]["by"] == {"username": None, "fullName": "Paolo Conti"}
     bodies = [(e["node"]["body"], e["node"]["fromApplicant"]) for e in final["messages"]["edges"]]
     assert bodies == [("Manca la firma.", False), ("Ecco, firmato.", True)]
     assert final["availableTransitions"] == []
