@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
@@ -46,6 +47,13 @@ def normalize_fiscal_code(value: str) -> str:
         return str(codicefiscale.validate(value))
     except StdnumValidationError as error:
         raise InvalidFiscalCode(f"invalid fiscal code {value!r}: {error}") from error
+
+
+def normalize_username(value: str) -> str:
+    """The one form of a login name, for the account lookup and the login throttle alike:
+    Unicode NFKC (full-width letters become ASCII), no surrounding whitespace, lower case.
+    A fiscal code given as a username matches in any case, as its upper-case form."""
+    return unicodedata.normalize("NFKC", value).strip().lower()
 
 
 class User(SQLModel, table=True):

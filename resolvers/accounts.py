@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import col, or_, select
+import structlog
+from sqlmodel import col, func, or_, select
 
+from auth.login_throttle import LoginAttempt, Throttled, account_key
 from auth.passwords import verify_password
 from auth.tokens import InvalidToken
-from models.user import User
+from models.user import User, normalize_username
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 
-MAX_FAILED_LOGINS = 10
-LOCKOUT_SECONDS = 15 * 60
+log = structlog.get_logger("sportello")
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,14 @@ class TokenPair:
     user: User
 
 
+@dataclass
+class LoginOutcome(Outcome[TokenPair]):
+    retry_after: int | None = None
+    """Seconds to wait before the next attempt, when it was refused for too many attempts."""
+
+
 def refresh_key(jti: str) -> str:
     return f"sportello:refresh:{jti}"
-
-
-def failures_key(ctx: Context, username: str) -> str:
-    return f"sportello:login-failures:{ctx.tenant.slug}:{username.lower()}"
 
 
 async def issue_pair(ctx: Context, user: User) -> TokenPair:
@@ -44,34 +47,42 @@ async def issue_pair(ctx: Context, user: User) -> TokenPair:
 
 async def find_login(ctx: Context, username: str) -> User | None:
     """A local account of this tenant (by username, or fiscal code for citizens) or a
-    platform admin, who belongs to no tenant."""
+    platform admin, who belongs to no tenant; `username` is normalised (`normalize_username`)."""
     async with ctx.db() as session:
         rows = await session.exec(
             select(User).where(
                 or_(User.tenant_id == ctx.tenant.id, col(User.tenant_id).is_(None)),
-                or_(User.username == username, User.fiscal_code == username.upper()),
+                or_(func.lower(User.username) == username, User.fiscal_code == username.upper()),
                 col(User.active).is_(True),
             )
         )
         return rows.first()
 
 
-async def login(ctx: Context, username: str, password: str) -> Outcome[TokenPair]:
-    key = failures_key(ctx, username)
-    failures = int(await ctx.redis.get(key) or 0)
-    if failures >= MAX_FAILED_LOGINS:
-        message = "too many failed attempts; try again in a few minutes"
-        return Outcome.failed(Problem(None, ErrorCode.TOO_MANY_ATTEMPTS, message))
-    user = await find_login(ctx, username.strip())
-    if not verify_password(user.password_hash if user else None, password) or user is None:
-        async with ctx.redis.pipeline(transaction=True) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, LOCKOUT_SECONDS)
-            await pipe.execute()
+def throttled(ctx: Context, refusal: Throttled) -> LoginOutcome:
+    log.info("login.throttled", scope=refusal.scope.value, retry_after=refusal.retry_after)
+    ctx.retry_after = max(ctx.retry_after or 0, refusal.retry_after)
+    message = f"too many failed attempts; try again in {refusal.retry_after} seconds"
+    problem = Problem(None, ErrorCode.TOO_MANY_ATTEMPTS, message)
+    return LoginOutcome(None, [problem], retry_after=refusal.retry_after)
+
+
+async def login(ctx: Context, username: str, password: str) -> LoginOutcome:
+    """Check the password of a local account, within the login throttle (auth/login_throttle):
+    attempts the throttle refuses are answered before any password check."""
+    name = normalize_username(username)
+    user = await find_login(ctx, name)
+    attempt = LoginAttempt(ctx.redis, ctx.login_limits, ctx.client_address)
+    refusal = await attempt.claim(account_key(user.id if user else None, ctx.tenant.slug, name))
+    if refusal is not None:
+        return throttled(ctx, refusal)
+    log.debug("login.checking", user=str(user.id) if user else None)
+    if not await verify_password(user.password_hash if user else None, password) or user is None:
+        log.info("login.failed", user=str(user.id) if user else None)
         message = "wrong username or password"
-        return Outcome.failed(Problem(None, ErrorCode.INVALID_CREDENTIALS, message))
-    await ctx.redis.delete(key)
-    return Outcome(await issue_pair(ctx, user))
+        return LoginOutcome(None, [Problem(None, ErrorCode.INVALID_CREDENTIALS, message)])
+    await attempt.succeeded()
+    return LoginOutcome(await issue_pair(ctx, user))
 
 
 async def refresh(ctx: Context, refresh_token: str) -> Outcome[TokenPair]:

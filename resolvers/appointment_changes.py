@@ -23,12 +23,12 @@ from resolvers.appointments import (
     lock_day,
     opening_hour_of,
     record_meeting_event,
+    start_problems,
 )
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused
 from resolvers.jobs import enqueue
-
-MAX_MESSAGE = 2000
+from resolvers.limits import REASON, too_long
 
 Change = Callable[[AsyncSession, Context, Meeting, Calendar], Awaitable[str]]
 """Changes a locked meeting (raising `Refused` when it may not) and names its event."""
@@ -98,6 +98,8 @@ class Confirmation:
 
 async def confirm(ctx: Context, confirmation: Confirmation) -> Outcome[Meeting]:
     """Keep a held slot: APPROVED, or PENDING when the calendar is moderated."""
+    if problems := too_long("message", confirmation.message, REASON):
+        return Outcome.failed(*problems)
 
     async def apply(
         session: AsyncSession, ctx: Context, meeting: Meeting, calendar: Calendar
@@ -108,9 +110,6 @@ async def confirm(ctx: Context, confirmation: Confirmation) -> Outcome[Meeting]:
         if meeting.hold_expires_at is not None and meeting.hold_expires_at <= utcnow():
             message = "the hold expired: choose a slot again"
             raise Refused(Problem("id", ErrorCode.HOLD_EXPIRED, message))
-        if len(confirmation.message or "") > MAX_MESSAGE:
-            message = f"at most {MAX_MESSAGE} characters"
-            raise Refused(Problem("message", ErrorCode.INVALID, message))
         if confirmation.practice_id is not None:
             await link_practice(session, ctx, meeting, confirmation.practice_id)
         meeting.message = confirmation.message
@@ -155,6 +154,9 @@ async def schedule_reminder(session: AsyncSession, meeting: Meeting) -> None:
 
 
 async def cancel(ctx: Context, meeting_id: uuid.UUID, reason: str | None) -> Outcome[Meeting]:
+    if problems := too_long("reason", reason, REASON):
+        return Outcome.failed(*problems)
+
     async def apply(
         _session: AsyncSession, ctx: Context, meeting: Meeting, calendar: Calendar
     ) -> str:
@@ -170,6 +172,8 @@ async def cancel(ctx: Context, meeting_id: uuid.UUID, reason: str | None) -> Out
 
 async def reschedule(ctx: Context, meeting_id: uuid.UUID, start: datetime) -> Outcome[Meeting]:
     """Move the appointment to another slot of its calendar; its own old place does not count."""
+    if problems := start_problems(start):
+        return Outcome.failed(*problems)
 
     async def apply(
         session: AsyncSession, ctx: Context, meeting: Meeting, calendar: Calendar
@@ -205,6 +209,8 @@ async def office_step(
     """Approve or refuse a pending booking, or record how an appointment went."""
     if not ctx.viewer.is_staff_of(ctx.tenant.slug):
         return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only the office does this"))
+    if problems := too_long("note", note, REASON):
+        return Outcome.failed(*problems)
 
     async def apply(
         _session: AsyncSession, _ctx: Context, meeting: Meeting, _calendar: Calendar

@@ -32,6 +32,15 @@ from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused
 from resolvers.idempotency import claim, remember
 from resolvers.jobs import JobContext, enqueue, task
+from resolvers.limits import (
+    EMAIL,
+    FISCAL_CODE,
+    NAME,
+    PHONE,
+    instant_problem,
+    outside_every_window,
+    too_long,
+)
 from resolvers.outbox import record_event
 
 EXPIRE_HOLD = "meeting.expire_hold"
@@ -99,6 +108,18 @@ async def bookable_slot(
     return slot
 
 
+def start_problems(start: datetime) -> list[Problem]:
+    """What a slot's start shows before the calendar is read: an instant in the past or past
+    every booking window is refused at once, whatever the calendar."""
+    message = instant_problem(start)
+    if message is not None:
+        return [Problem("start", ErrorCode.INVALID, message)]
+    reason = outside_every_window(start, utcnow())
+    if reason is None:
+        return []
+    return [Problem("start", ErrorCode.SLOT_UNAVAILABLE, SLOT_MESSAGES[reason])]
+
+
 def opening_hour_of(slot: Slot) -> uuid.UUID | None:
     return uuid.UUID(slot.opening_hours_id) if slot.opening_hours_id else None
 
@@ -124,10 +145,23 @@ def booker_problem(ctx: Context, hold: HoldRequest) -> Problem | None:
     return None
 
 
+def hold_problems(hold: HoldRequest) -> list[Problem]:
+    """The request's own problems, found before any store is asked."""
+    return [
+        *start_problems(hold.start),
+        *too_long("name", hold.name, NAME),
+        *too_long("email", hold.email, EMAIL),
+        *too_long("phone", hold.phone, PHONE),
+        *too_long("fiscalCode", hold.fiscal_code, FISCAL_CODE),
+    ]
+
+
 async def hold_slot(ctx: Context, hold: HoldRequest) -> Outcome[Meeting]:
     """Reserve a desk of the slot for the calendar's hold time; confirm it to keep it."""
     if problem := booker_problem(ctx, hold):
         return Outcome.failed(problem)
+    if problems := hold_problems(hold):
+        return Outcome.failed(*problems)
     assert ctx.viewer.user_id is not None
     request = {"calendar": str(hold.calendar_id), "start": hold.start.isoformat(), "for": hold.name}
     try:

@@ -14,6 +14,7 @@ from models.catalogue import TRANSLATED_SERVICE_TEXTS, Category, Service, Servic
 from models.clock import utcnow
 from resolvers.context import Context
 from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
+from resolvers.limits import TEXT, TRANSLATED_TEXT, instant_problem, tags_problems, texts_too_long
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_RESPONSE_DAYS = 3650
@@ -36,11 +37,13 @@ def check_slug(changes: Changes) -> list[Problem]:
 
 
 def check_translations(ctx: Context, changes: Changes, names: tuple[str, ...]) -> list[Problem]:
+    """Translated texts in the tenant's languages only, each within its limit by meaning."""
     problems = []
     for name in names:
         text = changes.get(name)
         if text is None:
             continue
+        problems += texts_too_long(camel(name), text, TRANSLATED_TEXT.get(name, TEXT))
         unknown = sorted(set(text) - set(ctx.tenant.languages))
         if unknown:
             problems.append(
@@ -77,6 +80,14 @@ async def check_references(ctx: Context, changes: Changes) -> list[Problem]:
     if changes.get("form_id") and not await ctx.loaders.form.load(changes["form_id"]):
         problems.append(Problem("formId", ErrorCode.NOT_FOUND, "no such form"))
     return problems
+
+
+def check_publication_dates(changes: Changes) -> list[Problem]:
+    return [
+        Problem(camel(name), ErrorCode.INVALID, message)
+        for name in ("publish_from", "publish_until")
+        if (message := instant_problem(changes.get(name))) is not None
+    ]
 
 
 def check_schedule(service: Service) -> list[Problem]:
@@ -146,6 +157,9 @@ async def save_service(
         *check_slug(changes),
         *check_name_required(ctx, changes, creating=service_id is None),
         *check_translations(ctx, changes, TRANSLATED_SERVICE_TEXTS),
+        *tags_problems("topics", changes.get("topics")),
+        *tags_problems("keywords", changes.get("keywords")),
+        *check_publication_dates(changes),
         *await check_references(ctx, changes),
     ]
     if problems:

@@ -9,6 +9,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from auth.login_throttle import LoginLimits
 from auth.tokens import TokenService
 from auth.viewer import Viewer
 from models.i18n import pick_text
@@ -39,6 +40,13 @@ class Context:
     storage: FileStorage
     upload_policy: UploadPolicy
     download_link_seconds: int
+    login_limits: LoginLimits = field(default_factory=LoginLimits)
+    client_address: str | None = None
+    """The caller's IP address: the direct peer, or the client a trusted proxy names
+    (uvicorn's `FORWARDED_ALLOW_IPS`); None when unknown (a Unix socket)."""
+    retry_after: int | None = None
+    """Set by a use case that refused for too many attempts: the seconds to wait. The HTTP
+    answer is then 429 with this `Retry-After`."""
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

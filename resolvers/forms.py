@@ -13,17 +13,16 @@ from models.form import FormHead, FormVersion
 from models.formio import find_code
 from resolvers.context import Context
 from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
+from resolvers.limits import NAME
 from resolvers.loaders import object_ids
 from resolvers.pagination import Edge, Page, PageRequest, PaginationError
-
-MAX_TITLE = 200
 
 
 def check_definition(title: str, definition: Any) -> list[Problem]:
     """The shape every Form.io definition has; component rules are checked with practices."""
     problems = []
-    if not title.strip() or len(title) > MAX_TITLE:
-        problems.append(Problem("title", ErrorCode.REQUIRED, f"1-{MAX_TITLE} characters"))
+    if not title.strip() or len(title) > NAME:
+        problems.append(Problem("title", ErrorCode.REQUIRED, f"1-{NAME} characters"))
     if not isinstance(definition, dict):
         problems.append(Problem("definition", ErrorCode.INVALID, "must be a JSON object"))
     elif not isinstance(definition.get("components"), list):

@@ -18,11 +18,10 @@ from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused
 from resolvers.files import attachable
 from resolvers.idempotency import claim, remember
+from resolvers.limits import TEXT, too_long
 from resolvers.outbox import record_event
 from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
 from resolvers.practice_lookup import find_practice, not_found
-
-MAX_BODY = 10_000
 
 
 async def add_message(
@@ -81,8 +80,7 @@ def body_problems(ctx: Context, new: NewMessage) -> list[Problem]:
     problems = []
     if not new.body.strip() and not new.file_ids:
         problems.append(Problem("body", ErrorCode.REQUIRED, "write something or attach a file"))
-    if len(new.body) > MAX_BODY:
-        problems.append(Problem("body", ErrorCode.INVALID, f"at most {MAX_BODY} characters"))
+    problems += too_long("body", new.body, TEXT)
     if new.visibility is MessageVisibility.INTERNAL and not sees_internal_notes(
         ctx.viewer, ctx.tenant.slug
     ):

@@ -18,12 +18,11 @@ from models.user import User, UserKind
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.files import attachable
+from resolvers.limits import MOTIVATION, too_long
 from resolvers.messages import add_message
 from resolvers.practice_lookup import find_practice, not_found, switches_of
 from resolvers.practice_transitions import Step, apply_steps
 from resolvers.practices import check_data, form_problems, validate_practice_data
-
-MAX_REASON = 5000
 
 
 @dataclass(frozen=True)
@@ -41,9 +40,8 @@ def reason_problem(message: str | None, *, required: bool) -> Problem | None:
     text = (message or "").strip()
     if required and not text:
         return Problem("message", ErrorCode.REQUIRED, "say why")
-    if len(text) > MAX_REASON:
-        return Problem("message", ErrorCode.INVALID, f"at most {MAX_REASON} characters")
-    return None
+    problems = too_long("message", text, MOTIVATION)
+    return problems[0] if problems else None
 
 
 async def office_for(
@@ -73,6 +71,8 @@ async def assign(ctx: Context, work: Work, operator_id: uuid.UUID | None) -> Out
     """Give the practice to an operator: taking it in charge if new, re-assigning it if not."""
     if operator_id is None or not ctx.viewer.is_staff_of(ctx.tenant.slug):
         return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only operators assign"))
+    if problem := reason_problem(work.message, required=False):
+        return Outcome.failed(problem)
     async with ctx.db() as session:
         operator = await session.get(User, operator_id)
         practice = await find_practice(session, ctx, work.practice_id)

@@ -27,6 +27,7 @@ from resolvers.catalogue import may_open
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused, error_code
 from resolvers.idempotency import claim, remember
+from resolvers.limits import TEXT, too_long
 from resolvers.outbox import record_event
 from resolvers.practice_lookup import (
     find_practice,
@@ -82,7 +83,7 @@ async def create_draft(
 ) -> Outcome[Practice]:
     if ctx.viewer.user_id is None or not ctx.viewer.has(Role.CITIZEN):
         return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only citizens apply"))
-    if problems := check_data(data):
+    if problems := [*check_data(data), *too_long("notes", notes, TEXT)]:
         return Outcome.failed(*problems)
     async with ctx.db() as session, session.begin():
         applicant = await session.get(User, ctx.viewer.user_id)
@@ -115,7 +116,7 @@ async def create_draft(
 async def update_draft(
     ctx: Context, practice_id: uuid.UUID, data: Any, notes: str | None
 ) -> Outcome[Practice]:
-    if problems := check_data(data):
+    if problems := [*check_data(data), *too_long("notes", notes, TEXT)]:
         return Outcome.failed(*problems)
     async with ctx.db() as session, session.begin():
         practice = await find_practice(session, ctx, practice_id, for_update=True)

@@ -32,6 +32,14 @@ from resolvers.calendars import MAX_RANGE_DAYS, calendar_rules
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused
 from resolvers.idempotency import claim, remember
+from resolvers.limits import (
+    MAX_BOOKING_MINUTES,
+    NAME,
+    REASON,
+    instant_problem,
+    outside_every_window,
+    too_long,
+)
 from resolvers.outbox import record_event
 from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
 
@@ -120,10 +128,42 @@ class BookingRequest:
     idempotency_key: str | None = None
 
 
+def interval_codes(start: datetime, end: datetime) -> list[str]:
+    """The codes of `interval_problems` that the times alone decide, whatever the resource:
+    an interval longer than any resource's maximum, or starting in the past or past every
+    booking window, is refused before a rule is computed for each of its days."""
+    if end <= start:
+        return ["END_BEFORE_START"]
+    codes = ["TOO_LONG"] if end - start > timedelta(minutes=MAX_BOOKING_MINUTES) else []
+    window = outside_every_window(start, utcnow())
+    return codes if window is None else [*codes, window]
+
+
+def request_problems(booking: BookingRequest) -> list[Problem]:
+    """The request's own problems, found before any store is asked."""
+    times = [
+        Problem(name, ErrorCode.INVALID, message)
+        for name, moment in (("start", booking.start), ("end", booking.end))
+        if (message := instant_problem(moment)) is not None
+    ]
+    if not times:
+        times = [
+            Problem("start", ErrorCode.INTERVAL_UNAVAILABLE, INTERVAL_MESSAGES[code])
+            for code in interval_codes(booking.start, booking.end)
+        ]
+    return [
+        *times,
+        *too_long("purpose", booking.purpose, REASON),
+        *too_long("organisation", booking.organisation, NAME),
+    ]
+
+
 async def book_resource(ctx: Context, booking: BookingRequest) -> Outcome[ResourceBooking]:
     """Book an interval: APPROVED at once, or PENDING when the resource needs approval."""
     if ctx.viewer.user_id is None or not ctx.viewer.has(Role.CITIZEN):
         return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "log in as a citizen to book"))
+    if problems := request_problems(booking):
+        return Outcome.failed(*problems)
     request = {
         "resource": str(booking.resource_id),
         "start": booking.start.isoformat(),

@@ -332,17 +332,19 @@ class Seeder:
                 "service offices", ServiceOffice, "service_id", service.id, offices
             )
 
-    def password_hash(self, current: str | None, password: str | None) -> str | None:
+    async def password_hash(self, current: str | None, password: str | None) -> str | None:
         """A hash of the demo password (the current one while it still matches), or None."""
         if not self.local_passwords or not password:
             return None
-        return current if verify_password(current, password) else hash_password(password)
+        return (
+            current if await verify_password(current, password) else await hash_password(password)
+        )
 
     async def users(self, tenant_id: uuid.UUID, entries: list[Entry], ids: Ids) -> None:
         for entry in entries:
             key = {"tenant_id": tenant_id, "username": entry.key}
             found = await self.find(User, key)
-            password_hash = self.password_hash(
+            password_hash = await self.password_hash(
                 found.password_hash if found else None, entry.refs["password"]
             )
             values = {**entry.values, "password_hash": password_hash}

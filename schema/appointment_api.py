@@ -12,6 +12,7 @@ from models.booking import BookingStatus
 from models.booking import Meeting as MeetingRow
 from resolvers import agenda, appointment_changes, appointments, calendars, resource_bookings
 from resolvers.errors import Outcome
+from resolvers.limits import MAX_AGENDA_DAYS, day_range_problem, period_problem
 from schema.appointment import Appointment, Calendar, Slot, slots_of
 from schema.base import (
     TOTAL_COUNT,
@@ -23,6 +24,7 @@ from schema.base import (
     optional_id,
     page_request,
     pagination_errors,
+    refuse_invalid,
     selected_paths,
 )
 from schema.resource import ResourceBooking
@@ -115,8 +117,7 @@ class AppointmentQuery:
         if (calendar_id is None) == (service_id is None):
             message = "pass exactly one of `calendarId` and `serviceId`"
             raise GraphQLError(message, extensions={"code": "INVALID"})
-        if end < start:
-            raise GraphQLError("`end` is before `start`", extensions={"code": "INVALID"})
+        refuse_invalid(day_range_problem(start, end))
         if calendar_id is not None:
             ids = [decode_id(calendar_id, "Calendar")]
         else:
@@ -148,8 +149,8 @@ class AppointmentQuery:
         return connection(AppointmentConnection, page, Appointment.from_row)
 
     @strawberry.field(
-        description="Appointments of an office between two instants, in time order. "
-        "Requires OPERATOR. " + PAGE_DOC
+        description="Appointments of an office between two instants (at most "
+        f"{MAX_AGENDA_DAYS} days), in time order. Requires OPERATOR. " + PAGE_DOC
     )
     async def agenda(
         self,
@@ -162,6 +163,7 @@ class AppointmentQuery:
         last: int | None = None,
         before: str | None = None,
     ) -> AppointmentConnection:
+        refuse_invalid(period_problem(start, end, MAX_AGENDA_DAYS))
         with pagination_errors():
             page = await agenda.office_agenda(
                 info.context,

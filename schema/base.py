@@ -63,6 +63,14 @@ def pagination_errors() -> Iterator[None]:
         raise GraphQLError(str(error), extensions={"code": "INVALID_PAGINATION"}) from error
 
 
+def refuse_invalid(problem: str | None) -> None:
+    """A query's argument out of its limits (a date, a range of dates, a search; see
+    `resolvers.limits`) is a GraphQL error with the code INVALID, raised before anything is
+    read."""
+    if problem is not None:
+        raise GraphQLError(problem, extensions={"code": "INVALID"})
+
+
 def page_request(
     first: int | None, after: str | None, last: int | None, before: str | None
 ) -> PageRequest:

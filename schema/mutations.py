@@ -171,6 +171,11 @@ class AuthPayload:
     expires_in: int | None = strawberry.field(description="Seconds the access token lives.")
     user: User | None
     errors: list[FieldError]
+    retry_after: int | None = strawberry.field(
+        default=None,
+        description="With the error TOO_MANY_ATTEMPTS: seconds to wait before the next "
+        "attempt (the HTTP answer is then 429 with the same `Retry-After`).",
+    )
 
 
 def service_payload(info: Info, outcome: Outcome[Any]) -> ServicePayload:
@@ -191,12 +196,18 @@ def auth_payload(outcome: Outcome[accounts.TokenPair]) -> AuthPayload:
         expires_in=pair.expires_in if pair else None,
         user=User.from_row(pair.user) if pair else None,
         errors=field_errors(outcome.problems),
+        retry_after=outcome.retry_after if isinstance(outcome, accounts.LoginOutcome) else None,
     )
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Log in with a local account; returns a token pair.")
+    @strawberry.mutation(
+        description="Log in with a local account; returns a token pair. Throttled: after a few "
+        "failures an account waits a little longer before each next attempt is checked, and "
+        "an address may fail only so often; a refused attempt gets the error "
+        "TOO_MANY_ATTEMPTS with `retryAfter`, over HTTP a 429 answer with `Retry-After`."
+    )
     async def login(self, info: Info, input: LoginInput) -> AuthPayload:
         return auth_payload(await accounts.login(info.context, input.username, input.password))
 

@@ -9,6 +9,7 @@ from strawberry import relay
 
 from models.practice_states import PracticeStatus
 from resolvers import practices
+from resolvers.limits import filter_problem, instant_problem, search_problem
 from resolvers.practice_lookup import get_practice
 from resolvers.practice_queue import PracticeFilter, PracticeSortField, list_practices
 from schema.base import (
@@ -18,6 +19,7 @@ from schema.base import (
     decode_id,
     page_request,
     pagination_errors,
+    refuse_invalid,
     selected_paths,
 )
 from schema.practice import Practice
@@ -67,6 +69,17 @@ class PracticeStatusCount:
 def practice_filter(where: PracticeFilterInput | None) -> PracticeFilter:
     if where is None:
         return PracticeFilter()
+    refuse_invalid(
+        search_problem(where.applicant)
+        or instant_problem(where.submitted_from)
+        or instant_problem(where.submitted_until)
+        or filter_problem(
+            services=where.services,
+            statuses=where.statuses,
+            offices=where.offices,
+            assignees=where.assignees,
+        )
+    )
     return PracticeFilter(
         service_ids=[decode_id(gid, "Service") for gid in where.services or []],
         statuses=list(where.statuses or []),

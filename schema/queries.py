@@ -10,6 +10,7 @@ from strawberry import relay
 
 from resolvers import accounts, catalogue, forms
 from resolvers.catalogue import Prefetch, ServiceFilter, ServiceSort, ServiceSortField
+from resolvers.limits import filter_problem, search_problem
 from schema.base import (
     Info,
     connection,
@@ -17,6 +18,7 @@ from schema.base import (
     optional_id,
     page_request,
     pagination_errors,
+    refuse_invalid,
     selected_paths,
 )
 from schema.catalogue import Category, Service, ServiceGroup, ServiceStatus
@@ -60,6 +62,10 @@ class ServiceSortInput:
 def service_filter(where: ServiceFilterInput | None) -> ServiceFilter:
     if where is None:
         return ServiceFilter()
+    refuse_invalid(
+        search_problem(where.text)
+        or filter_problem(categories=where.categories, groups=where.groups, statuses=where.statuses)
+    )
     return ServiceFilter(
         category_ids=[decode_id(gid, "Category") for gid in where.categories or []],
         group_ids=[decode_id(gid, "ServiceGroup") for gid in where.groups or []],

@@ -16,6 +16,7 @@ from models.booking import ResourceBooking as BookingRow
 from resolvers import resource_bookings
 from resolvers.context import Context
 from resolvers.errors import Outcome
+from resolvers.limits import day_range_problem
 from resolvers.resources import list_resources
 from schema.appointment import Calendar
 from schema.base import (
@@ -28,6 +29,7 @@ from schema.base import (
     load_nodes,
     page_request,
     pagination_errors,
+    refuse_invalid,
     selected_paths,
 )
 
@@ -211,6 +213,7 @@ class ResourceQuery:
     async def resource_availability(
         self, info: Info, resource_id: relay.GlobalID, start: date, end: date
     ) -> list[Interval]:
+        refuse_invalid(day_range_problem(start, end))
         found = await resource_bookings.availability(
             info.context, decode_id(resource_id, "Resource"), start, end
         )

@@ -23,6 +23,7 @@ from schema.appointment import Appointment, Calendar
 from schema.appointment_api import AppointmentMutation, AppointmentQuery
 from schema.calendar_admin import AdminBookingMutation, AdminBookingQuery
 from schema.catalogue import Category, Office, Service, ServiceGroup
+from schema.document_limits import DocumentLengthLimiter
 from schema.form import Form
 from schema.mutations import Mutation
 from schema.practice import Message, Practice
@@ -75,6 +76,7 @@ def build_schema(
     max_depth: int = 10,
     max_tokens: int = 2000,
     max_aliases: int = 30,
+    max_length: int = 100_000,
     mask_errors: bool = False,
     introspection: bool = True,
 ) -> strawberry.Schema:
@@ -93,6 +95,7 @@ def build_schema(
         lambda: AddValidationRules(list(limit_rules)),
         lambda: ValidationCache(maxsize=512),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        lambda: DocumentLengthLimiter(max_length=max_length),
     ]
     if mask_errors:
         extensions.append(lambda: MaskErrors(should_mask_error=unexpected))

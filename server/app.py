@@ -8,9 +8,11 @@ from contextlib import asynccontextmanager
 from hmac import compare_digest
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -24,6 +26,7 @@ from models.i18n import negotiate_language
 from models.tenant import Tenant
 from models.user import Role
 from resolvers.context import Context
+from schema.document_limits import DocumentLimits
 from schema.root import build_schema
 from server.cors import PREFLIGHT_HEADERS, TenantCORS, TenantOrigins
 from server.database import Stores, open_stores
@@ -34,11 +37,20 @@ from server.logs import configure_logging, log
 from server.middleware import RequestMiddleware
 from server.migrate import check_revision
 from server.persisted import PersistedDocuments, resolve_persisted
+from server.request_limits import (
+    RequestRefused,
+    bad_multipart,
+    declared_too_large,
+    decode_json,
+    is_multipart,
+    limit_body,
+)
 from server.security_headers import SecurityHeaders
 from server.settings import Settings, load_settings
 from server.state import AppState
 from server.tenancy import find_tenant, tenant_changes
 from server.theme import Themes
+from server.throttling import retry_after_answer
 
 MULTIPART_ROOM = 1024 * 1024
 """Bytes a multipart request may carry beside its files: the operation, the map, part headers."""
@@ -57,6 +69,18 @@ class GraphQLView(GraphQL[Context, None]):
     async def get_context(self, request: Any, response: Any) -> Context:
         context: Context = request.scope["state"]["sportello_context"]
         return context
+
+    def decode_json(self, data: str | bytes) -> object:
+        return decode_json(data)
+
+    async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, str]:
+        try:
+            operations = await super().parse_multipart(request)
+        except (AttributeError, IndexError, TypeError, ValueError) as error:
+            raise bad_multipart() from error
+        if not isinstance(operations, dict):
+            raise bad_multipart()
+        return operations
 
 
 def viewer_of(state: AppState, request: Request, tenant: Tenant) -> Viewer | JSONResponse:
@@ -133,6 +157,24 @@ class TenantGraphQL:
         self.documents = documents
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Serve the request with its body limited (`server/request_limits.py`): one that
+        says or turns out to be too large, or too deep, is answered with its refusal."""
+        state: AppState = scope["app"].state.sportello
+        settings: Settings = scope["app"].state.settings
+        headers = Headers(scope=scope)
+        if is_multipart(headers):  # its declared size is checked by `multipart_refusal`
+            limit, refused = state.upload_policy.max_bytes + MULTIPART_ROOM, None
+        else:
+            limit = settings.max_body_bytes
+            refused = declared_too_large(headers, limit)
+        try:
+            if refused is not None:
+                raise refused
+            await self.serve(scope, limit_body(receive, limit), send)
+        except RequestRefused as refusal:
+            await graphql_error(refusal.status, refusal.code, refusal.message)(scope, receive, send)
+
+    async def serve(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
         state: AppState = request.app.state.sportello
         refusal = multipart_refusal(request, state.upload_policy.max_bytes)
@@ -161,8 +203,13 @@ class TenantGraphQL:
             await persisted.answer(scope, receive, send)
             return
         scope = persisted.scope
-        scope.setdefault("state", {})["sportello_context"] = state.context(tenant, viewer, language)
-        await self.view(scope, persisted.receive, cache_headers(request, send))
+        # The direct peer, or the client a trusted proxy names: uvicorn's proxy headers
+        # middleware (`FORWARDED_ALLOW_IPS`) has already put it into the scope.
+        address = request.client.host if request.client else None
+        context = state.context(tenant, viewer, language, address)
+        scope.setdefault("state", {})["sportello_context"] = context
+        answer = retry_after_answer(context, cache_headers(request, send))
+        await self.view(scope, persisted.receive, answer)
 
 
 async def check_stores(stores: Stores) -> dict[str, str]:
@@ -260,6 +307,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 max_depth=settings.max_query_depth,
                 max_tokens=settings.max_query_tokens,
                 max_aliases=settings.max_query_aliases,
+                max_length=settings.max_query_length,
                 mask_errors=settings.production,
                 introspection=settings.allow_introspection,
             ),
@@ -267,7 +315,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
             allow_queries_via_get=True,
             multipart_uploads_enabled=True,
         ),
-        PersistedDocuments(settings.persisted_documents),
+        PersistedDocuments(
+            settings.persisted_documents,
+            DocumentLimits(settings.max_query_length, settings.max_query_tokens),
+        ),
     )
 
     app = Starlette(

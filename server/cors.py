@@ -94,7 +94,7 @@ class TenantCORS:
             allow_origins=origins,
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=ALLOWED_HEADERS,
-            expose_headers=["x-request-id", "server-timing"],
+            expose_headers=["x-request-id", "server-timing", "retry-after"],
             max_age=600,
         )
         await policy(scope, receive, send)

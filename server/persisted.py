@@ -22,7 +22,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import Message, Receive, Scope
 
+from schema.document_limits import DocumentLimits, limit_code
 from server.logs import log
+from server.request_limits import decode_json
 
 HASH_PREFIX = "sha256:"
 
@@ -48,10 +50,11 @@ def bare_hash(value: str) -> str:
 
 class PersistedDocuments:
     """The documents file, read again whenever it changes (codegen rewrites it while a
-    developer's server runs)."""
+    developer's server runs), and the limits on the texts clients send beside a hash."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: DocumentLimits) -> None:
         self.path = path
+        self.limits = limits
         self.stamp: tuple[int, int] | None = None
         self.documents: dict[str, str] = {}
 
@@ -92,28 +95,34 @@ def unordered(tree: Any, key: str = "") -> Any:
     return tree
 
 
-def canonical(document: str) -> str | None:
+def canonical(document: str, limits: DocumentLimits | None = None) -> str | None:
     """A form in which two spellings of the same document are equal: the order of fields,
-    definitions and arguments and the white space do not count. None if it does not parse."""
+    definitions and arguments and the white space do not count. None if it does not parse.
+
+    A client's text is parsed within `limits`, as any request's document is: a limit that
+    stops the parser raises its `GraphQLError` (with the limit's code)."""
     try:
-        tree = parse(document, no_location=True)
-    except GraphQLError:
+        tree = parse(document, no_location=True) if limits is None else limits.parse(document)
+    except GraphQLError as error:
+        if limit_code(error) is not None:
+            raise
         return None
     return json.dumps(unordered(ast_to_dict(tree)), sort_keys=True)
 
 
-def same_document(query: str, hash_value: str, known: str | None) -> bool:
+def same_document(query: str, hash_value: str, known: str | None, limits: DocumentLimits) -> bool:
     """Whether the text sent beside a hash is the document the hash names: the stored one if
-    the hash is known (clients print documents their own way), else the text's own hash."""
+    the hash is known (clients print documents their own way), else the text's own hash.
+    Raises the `GraphQLError` of a limit the text exceeds."""
     if known is not None:
-        return canonical(query) == canonical(known)
+        return canonical(query, limits) == canonical(known)
     return hashlib.sha256(query.encode()).hexdigest() == bare_hash(hash_value)
 
 
 def requested_hash(extensions: Any) -> str | None:
     if isinstance(extensions, str):
         try:
-            extensions = json.loads(extensions)
+            extensions = decode_json(extensions)
         except ValueError:
             return None
     if not isinstance(extensions, dict):
@@ -148,16 +157,27 @@ def mismatch() -> JSONResponse:
     )
 
 
+def over_limit(error: GraphQLError) -> JSONResponse:
+    return JSONResponse(
+        {"errors": [error.formatted]}, status_code=400, headers={"cache-control": "no-store"}
+    )
+
+
 def fill_in(operation: dict[str, Any], documents: PersistedDocuments) -> JSONResponse | None:
     """Put the persisted document an operation names by hash into it (in place); the answer
-    to give instead if the hash is unknown, or does not match the text sent with it."""
+    to give instead if the hash is unknown, or does not match the text sent with it, or that
+    text exceeds the limits of every document."""
     hash_value = requested_hash(operation.get("extensions"))
     if hash_value is None:
         return None
     known = documents.get(hash_value)
     query = operation.get("query")
     if query:
-        return None if same_document(str(query), hash_value, known) else mismatch()
+        try:
+            same = same_document(str(query), hash_value, known, documents.limits)
+        except GraphQLError as error:
+            return over_limit(error)
+        return None if same else mismatch()
     if known is None:
         return not_found()
     operation["query"] = known
@@ -179,7 +199,7 @@ async def resolve_persisted(
         return Resolved(scope, receive)
     body = await request.body()
     try:
-        operation = json.loads(body)
+        operation = decode_json(body)
     except ValueError:
         operation = None
     if not isinstance(operation, dict):

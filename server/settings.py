@@ -8,9 +8,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from auth.login_throttle import LoginLimits
 from models.uploads import DEFAULT_ALLOWED_TYPES, GLOBAL_MAX_BYTES
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -51,7 +52,18 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=10, ge=2, alias="SPORTELLO_MAX_QUERY_DEPTH")
     max_query_tokens: int = Field(default=2000, ge=50, alias="SPORTELLO_MAX_QUERY_TOKENS")
     max_query_aliases: int = Field(default=30, ge=1, alias="SPORTELLO_MAX_QUERY_ALIASES")
+    max_query_length: int = Field(default=100_000, ge=1000, alias="SPORTELLO_MAX_QUERY_LENGTH")
+    """Characters of a GraphQL document, refused before it is parsed."""
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, alias="SPORTELLO_MAX_BODY_BYTES")
+    """Bytes of a JSON request body; multipart requests may carry the upload limit plus 1 MiB."""
     db_pool_size: int = Field(default=10, ge=1, alias="SPORTELLO_DB_POOL_SIZE")
+    login_free_attempts: int = Field(default=5, ge=1, le=100, alias="SPORTELLO_LOGIN_FREE_ATTEMPTS")
+    login_delay_seconds: float = Field(default=1, gt=0, alias="SPORTELLO_LOGIN_DELAY_SECONDS")
+    login_max_delay_seconds: float = Field(
+        default=60, gt=0, alias="SPORTELLO_LOGIN_MAX_DELAY_SECONDS"
+    )
+    login_window_seconds: float = Field(default=900, gt=0, alias="SPORTELLO_LOGIN_WINDOW_SECONDS")
+    login_address_failures: int = Field(default=50, ge=1, alias="SPORTELLO_LOGIN_ADDRESS_FAILURES")
     log_level: str = Field(default="INFO", alias="SPORTELLO_LOG_LEVEL")
     server_timing: bool | None = Field(default=None, alias="SPORTELLO_SERVER_TIMING")
     introspection: bool | None = Field(default=None, alias="SPORTELLO_INTROSPECTION")
@@ -104,6 +116,25 @@ class Settings(BaseSettings):
     def metrics_public(self) -> bool:
         """`/metrics` without a token: only in development and only when no token is set."""
         return self.metrics_token is None and not self.production
+
+    @model_validator(mode="after")
+    def _delays_fit_the_window(self) -> Settings:
+        # Failures older than the window are forgotten, so a longer delay could not be kept.
+        if self.login_max_delay_seconds > self.login_window_seconds:
+            raise ValueError(
+                "SPORTELLO_LOGIN_MAX_DELAY_SECONDS must not exceed SPORTELLO_LOGIN_WINDOW_SECONDS"
+            )
+        return self
+
+    @property
+    def login_limits(self) -> LoginLimits:
+        return LoginLimits(
+            free_attempts=self.login_free_attempts,
+            first_delay=self.login_delay_seconds,
+            max_delay=self.login_max_delay_seconds,
+            window=self.login_window_seconds,
+            failures_per_address=self.login_address_failures,
+        )
 
     def check_production(self) -> None:
         """Production never falls back to embedded servers or a generated key."""

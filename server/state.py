@@ -35,7 +35,9 @@ class AppState:
             UploadPolicy(settings.max_upload_bytes, tuple(settings.allowed_upload_types)),
         )
 
-    def context(self, tenant: Tenant, viewer: Viewer, language: str) -> Context:
+    def context(
+        self, tenant: Tenant, viewer: Viewer, language: str, client_address: str | None = None
+    ) -> Context:
         """A fresh context (with its own DataLoaders) for one request or one unit of work."""
         return Context(
             tenant=tenant,
@@ -49,6 +51,8 @@ class AppState:
             storage=self.storage,
             upload_policy=self.upload_policy,
             download_link_seconds=self.settings.download_link_seconds,
+            login_limits=self.settings.login_limits,
+            client_address=client_address,
         )
 
     async def close(self) -> None:

@@ -30,7 +30,8 @@ from tests.practices import (
 from tests.test_practices import decode, sql
 
 HISTORY = """query($id: ID!) { practice(id: $id) {
-  status availableTransitions history { action fromStatus toStatus actor message by { username fullName } }
+  status availableTransitions
+  history { action fromStatus toStatus actor message by { username fullName } }
   messages(first: 10) { edges { node { body fromApplicant } } } } }"""
 
 

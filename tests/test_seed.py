@@ -215,8 +215,10 @@ def test_mario_rossi_logs_in_with_his_normalized_fiscal_code(seed_urls: dict[str
 def test_demo_accounts_have_their_passwords_and_offices(seed_urls: dict[str, str]) -> None:
     [_], [world] = run(seed_urls, True)
     for username, password in ACCOUNTS.items():
-        assert verify_password(world.user("bugliano", username).password_hash, password), username
-    assert verify_password(world.user("valdifiori", "admin-valdifiori").password_hash, "admin")
+        stored = world.user("bugliano", username).password_hash
+        assert asyncio.run(verify_password(stored, password)), username
+    stored = world.user("valdifiori", "admin-valdifiori").password_hash
+    assert asyncio.run(verify_password(stored, "admin"))
     assert world.user("bugliano", "admin").roles == ["TENANT_ADMIN"]
     offices = {office.id: office.slug for office in world.rows[Office]}
     bound = {

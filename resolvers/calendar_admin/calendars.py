@@ -29,7 +29,6 @@ from resolvers.calendar_admin.common import (
     not_found,
     outside,
     save_row,
-    too_long,
 )
 from resolvers.catalogue_admin import (
     Changes,
@@ -39,6 +38,7 @@ from resolvers.catalogue_admin import (
 )
 from resolvers.context import Context
 from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
+from resolvers.limits import SHORT_REASON, day_problem, too_long
 
 
 @cache
@@ -176,6 +176,11 @@ def check_opening_hours(index: int, rule: OpeningHoursRule, kind: CalendarKind) 
         problems.append(Problem(at("slotMinutes"), ErrorCode.INVALID, message))
     problems += outside(at("bufferMinutes"), rule.buffer_minutes, *BUFFER_MINUTES)
     problems += outside(at("capacity"), rule.capacity, *DESKS)
+    problems += [
+        Problem(at(name), ErrorCode.INVALID, bad_day)
+        for name, day in (("validFrom", rule.valid_from), ("validUntil", rule.valid_until))
+        if (bad_day := day_problem(day)) is not None
+    ]
     if rule.valid_from and rule.valid_until and rule.valid_from > rule.valid_until:
         message = "must not be before validFrom"
         problems.append(Problem(at("validUntil"), ErrorCode.INVALID, message))
@@ -246,7 +251,12 @@ async def add_closure(ctx: Context, request: ClosureRequest) -> Outcome[Closure]
     problems = []
     if last_day < request.first_day:
         problems.append(Problem("lastDay", ErrorCode.INVALID, "must not be before firstDay"))
-    problems += too_long("reason", reason, 200)
+    problems += [
+        Problem(name, ErrorCode.INVALID, message)
+        for name, day in (("firstDay", request.first_day), ("lastDay", request.last_day))
+        if (message := day_problem(day)) is not None
+    ]
+    problems += too_long("reason", reason, SHORT_REASON)
     async with ctx.db() as session:
         calendar = await find_calendar_row(session, ctx, request.calendar_id)
         if calendar is None:

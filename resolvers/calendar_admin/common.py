@@ -59,12 +59,6 @@ def outside(name: str, value: int | None, low: int, high: int | None = None) -> 
     return [Problem(name, ErrorCode.INVALID, message)]
 
 
-def too_long(name: str, text: str | None, limit: int) -> list[Problem]:
-    if text is None or len(text) <= limit:
-        return []
-    return [Problem(name, ErrorCode.INVALID, f"at most {limit} characters")]
-
-
 def check_required(changes: Changes, creating: bool, *names: str) -> list[Problem]:
     """A new row needs these attributes."""
     missing = [name for name in names if creating and changes.get(name) is None]

@@ -15,7 +15,6 @@ from resolvers.calendar_admin.common import (
     check_services,
     linking_services,
     save_row,
-    too_long,
 )
 from resolvers.catalogue_admin import (
     Changes,
@@ -25,6 +24,7 @@ from resolvers.catalogue_admin import (
 )
 from resolvers.context import Context
 from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
+from resolvers.limits import ADDRESS, too_long
 from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
 
 
@@ -71,7 +71,7 @@ async def save_office(
         *check_slug(changes),
         *check_name_required(ctx, changes, creating),
         *check_translations(ctx, changes, ("name",)),
-        *too_long("address", changes.get("address"), 300),
+        *too_long("address", changes.get("address"), ADDRESS),
         *check_contacts(changes.get("contacts")),
         *await check_services(ctx, service_ids),
     ]

@@ -18,7 +18,6 @@ from resolvers.calendar_admin.common import (
     forget,
     outside,
     save_row,
-    too_long,
 )
 from resolvers.catalogue_admin import (
     Changes,
@@ -28,6 +27,7 @@ from resolvers.catalogue_admin import (
 )
 from resolvers.context import Context
 from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
+from resolvers.limits import MAX_BOOKING_MINUTES, too_long
 
 
 def check_resource(resource: Resource) -> list[Problem]:
@@ -36,6 +36,7 @@ def check_resource(resource: Resource) -> list[Problem]:
         *outside("capacity", resource.capacity, 1),
         *outside("granularityMinutes", resource.granularity_minutes, *GRANULARITY_MINUTES),
         *outside("minimumMinutes", resource.minimum_minutes, 1),
+        *outside("maximumMinutes", resource.maximum_minutes, 1, MAX_BOOKING_MINUTES),
         *outside("bufferMinutes", resource.buffer_minutes, 0),
         *outside("pricePerHourCents", resource.price_per_hour_cents, 0),
     ]
