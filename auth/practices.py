@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import uuid
 
+from auth.scope import StaffScope
 from auth.viewer import Viewer
 from models.catalogue import ServiceAccessLevel
+from models.practice import Practice
 from models.practice_states import Actor, PracticeStatus
 from models.user import IdentityProvider, User
 
@@ -14,29 +16,42 @@ def is_applicant(viewer: Viewer, applicant_id: uuid.UUID) -> bool:
     return viewer.user_id is not None and viewer.user_id == applicant_id
 
 
-def may_read_practice(
-    viewer: Viewer, tenant_slug: str, applicant_id: uuid.UUID, status: PracticeStatus
-) -> bool:
-    """The applicant always; the tenant's staff once the citizen has sent it (not drafts)."""
-    if is_applicant(viewer, applicant_id):
+def may_read_practice(viewer: Viewer, scope: StaffScope, practice: Practice) -> bool:
+    """The applicant always; staff whose scope covers it once the citizen has sent it."""
+    if is_applicant(viewer, practice.applicant_id):
         return True
-    return viewer.is_staff_of(tenant_slug) and status is not PracticeStatus.DRAFT
+    return practice.status is not PracticeStatus.DRAFT and works_on(scope, practice)
 
 
-def actors_of(viewer: Viewer, tenant_slug: str, applicant_id: uuid.UUID) -> list[Actor]:
+def works_on(scope: StaffScope, practice: Practice) -> bool:
+    """The practice is in the viewer's staff scope: its office (and service) is theirs."""
+    return scope.covers_practice(practice.office_id, practice.service_id)
+
+
+def actors_of(viewer: Viewer, scope: StaffScope, practice: Practice) -> list[Actor]:
     """Every role in which the viewer may act on this practice, most specific first."""
     actors = []
-    if is_applicant(viewer, applicant_id):
+    if is_applicant(viewer, practice.applicant_id):
         actors.append(Actor.CITIZEN)
-    if viewer.is_staff_of(tenant_slug):
+    if works_on(scope, practice):
         actors.append(Actor.OPERATOR)
-    if viewer.is_tenant_admin_of(tenant_slug):
+    if scope.everything:
         actors.append(Actor.TENANT_ADMIN)
     return actors
 
 
-def sees_internal_notes(viewer: Viewer, tenant_slug: str) -> bool:
-    return viewer.is_staff_of(tenant_slug)
+def held_by_another(viewer: Viewer, scope: StaffScope, practice: Practice) -> bool:
+    """Taken in charge by another operator: an operator reassigns it before acting on it; the
+    tenant's admins act on any."""
+    return (
+        not scope.everything
+        and practice.assignee_id is not None
+        and practice.assignee_id != viewer.user_id
+    )
+
+
+def sees_internal_notes(scope: StaffScope, practice: Practice) -> bool:
+    return works_on(scope, practice)
 
 
 def login_level(user: User) -> ServiceAccessLevel:

@@ -15,7 +15,7 @@ from models.booking import (
 from models.catalogue import Category, Service, ServiceAccessLevel, ServiceGroup, ServiceStatus
 from models.form import FormHead, FormVersion
 from models.idempotency import IdempotencyKey
-from models.office import Office, OperatorOffice, ServiceOffice
+from models.office import Office, OperatorOffice, OperatorService, ServiceOffice
 from models.outbox import Event
 from models.practice import (
     FilePurpose,
@@ -46,6 +46,7 @@ __all__ = [
     "Office",
     "OpeningHour",
     "OperatorOffice",
+    "OperatorService",
     "Practice",
     "PracticeCounter",
     "PracticeStatusChange",

@@ -3,8 +3,10 @@
 No place is ever given twice, and PostgreSQL itself sees to it: an appointment takes a numbered
 desk of its calendar, and an exclusion constraint forbids two appointments on the same desk
 at overlapping times while their status occupies the place (DRAFT, i.e. a hold, PENDING or
-APPROVED). A resource booking occupies its interval widened by the resource's buffer, under
-the same kind of constraint. Python chooses the desk; the constraint is what makes it certain.
+APPROVED). Two more forbid one person two such appointments at overlapping times on one
+calendar, so nobody takes every desk of a slot. A resource booking occupies its interval
+widened by the resource's buffer, under the same kind of constraint. Python chooses the desk;
+the constraints are what make it certain.
 """
 
 from __future__ import annotations
@@ -68,6 +70,9 @@ OCCUPYING = (BookingStatus.DRAFT, BookingStatus.PENDING, BookingStatus.APPROVED)
 """Statuses that hold a place: the exclusion constraints apply to these only."""
 
 OCCUPYING_SQL = "status IN ('DRAFT', 'PENDING', 'APPROVED')"
+
+DEFAULT_MAX_OPEN_HOLDS = 2
+"""Unconfirmed holds one person may have on one calendar at a time (`SPORTELLO_MAX_OPEN_HOLDS`)."""
 
 
 def _status_column() -> Any:
@@ -167,6 +172,24 @@ class Meeting(SQLModel, table=True):
             name="meeting_no_double_booking",
             using="gist",
             where=text(OCCUPYING_SQL),
+        ),
+        # One person, one place at a time on a calendar: a citizen by account, someone the
+        # office books for by fiscal code (without one, the office vouches for them).
+        ExcludeConstraint(
+            (Column("calendar_id"), "="),
+            (Column("citizen_id"), "="),
+            (Column("during"), "&&"),
+            name="meeting_one_per_citizen",
+            using="gist",
+            where=text(f"{OCCUPYING_SQL} AND citizen_id IS NOT NULL"),
+        ),
+        ExcludeConstraint(
+            (Column("calendar_id"), "="),
+            (Column("fiscal_code"), "="),
+            (Column("during"), "&&"),
+            name="meeting_one_per_fiscal_code",
+            using="gist",
+            where=text(f"{OCCUPYING_SQL} AND citizen_id IS NULL AND fiscal_code IS NOT NULL"),
         ),
         Index("ix_meeting_calendar_start", "calendar_id", "start_at"),
         Index("ix_meeting_citizen", "tenant_id", "citizen_id", "start_at"),

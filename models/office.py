@@ -48,3 +48,16 @@ class OperatorOffice(SQLModel, table=True):
     office_id: uuid.UUID = Field(
         sa_column=Column(ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, index=True)
     )
+
+
+class OperatorService(SQLModel, table=True):
+    """The single services an operator is bound to; none means every service of their offices."""
+
+    __tablename__ = "operator_service"
+
+    user_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    )
+    service_id: uuid.UUID = Field(
+        sa_column=Column(ForeignKey("service.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )

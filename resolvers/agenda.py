@@ -57,8 +57,9 @@ async def office_agenda(
     page: PageRequest,
     with_total: bool,
 ) -> Page[Meeting]:
-    """Every appointment on the office's calendars between two instants, in time order."""
-    if not ctx.viewer.is_staff_of(ctx.tenant.slug):
+    """Every appointment on the office's calendars between two instants, in time order; empty
+    for anyone but the office's staff."""
+    if not (await ctx.staff_scope()).covers_office(office_id):
         return Page([], False, False, 0 if with_total else None)
     clauses = [
         col(Calendar.office_id) == office_id,

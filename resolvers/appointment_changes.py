@@ -11,19 +11,24 @@ from datetime import datetime, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.practices import is_applicant
+from auth.scope import StaffScope
 from models.booking import BookingStatus, Calendar, Meeting
 from models.clock import utcnow
 from models.practice import Practice
 from resolvers.appointments import (
     CONFIRMATION,
     REMIND,
+    already_booked,
     bookable_slot,
     expire_stale_holds,
     free_desk,
+    has_place_at,
     lock_day,
     opening_hour_of,
+    person_of,
     record_meeting_event,
     start_problems,
+    write_meeting,
 )
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused
@@ -46,8 +51,11 @@ def is_booker(ctx: Context, meeting: Meeting) -> bool:
     )
 
 
-def may_see(ctx: Context, meeting: Meeting) -> bool:
-    return is_booker(ctx, meeting) or ctx.viewer.is_staff_of(ctx.tenant.slug)
+def may_see(ctx: Context, scope: StaffScope, meeting: Meeting, calendar: Calendar | None) -> bool:
+    """Its booker, and the staff of the calendar's office."""
+    return is_booker(ctx, meeting) or (
+        calendar is not None and scope.covers_office(calendar.office_id)
+    )
 
 
 async def change_meeting(ctx: Context, meeting_id: uuid.UUID, change: Change) -> Outcome[Meeting]:
@@ -55,10 +63,12 @@ async def change_meeting(ctx: Context, meeting_id: uuid.UUID, change: Change) ->
     try:
         async with ctx.db() as session, session.begin():
             meeting = await session.get(Meeting, meeting_id, with_for_update=True)
-            if meeting is None or meeting.tenant_id != ctx.tenant.id or not may_see(ctx, meeting):
+            if meeting is None or meeting.tenant_id != ctx.tenant.id:
                 raise Refused(not_found())
             calendar = await session.get(Calendar, meeting.calendar_id)
             assert calendar is not None
+            if not may_see(ctx, await ctx.staff_scope(session), meeting, calendar):
+                raise Refused(not_found())
             event_type = await change(session, ctx, meeting, calendar)
             meeting.updated_at = utcnow()
             session.add(meeting)
@@ -80,9 +90,9 @@ def cut_off(meeting: Meeting, calendar: Calendar) -> datetime:
     return meeting.start_at - timedelta(days=calendar.cancel_days_before)
 
 
-def refuse_late_citizen(ctx: Context, meeting: Meeting, calendar: Calendar) -> None:
+async def refuse_late_citizen(ctx: Context, meeting: Meeting, calendar: Calendar) -> None:
     """Citizens change their appointments until the calendar's cut-off; the office always."""
-    if ctx.viewer.is_staff_of(ctx.tenant.slug):
+    if (await ctx.staff_scope()).covers_office(calendar.office_id):
         return
     if utcnow() > cut_off(meeting, calendar):
         message = f"changes are possible until {calendar.cancel_days_before} days before"
@@ -162,7 +172,7 @@ async def cancel(ctx: Context, meeting_id: uuid.UUID, reason: str | None) -> Out
     ) -> str:
         refuse_status(meeting, BookingStatus.DRAFT, BookingStatus.PENDING, BookingStatus.APPROVED)
         if meeting.status is not BookingStatus.DRAFT:
-            refuse_late_citizen(ctx, meeting, calendar)
+            await refuse_late_citizen(ctx, meeting, calendar)
         meeting.status = BookingStatus.CANCELLED
         meeting.outcome_note = reason
         return "meeting.cancelled"
@@ -179,16 +189,22 @@ async def reschedule(ctx: Context, meeting_id: uuid.UUID, start: datetime) -> Ou
         session: AsyncSession, ctx: Context, meeting: Meeting, calendar: Calendar
     ) -> str:
         refuse_status(meeting, BookingStatus.PENDING, BookingStatus.APPROVED)
-        refuse_late_citizen(ctx, meeting, calendar)
+        await refuse_late_citizen(ctx, meeting, calendar)
         await lock_day(session, calendar, start)
         await expire_stale_holds(session, calendar.id)
         slot = await bookable_slot(session, ctx, calendar, start)
+        person = person_of(meeting.citizen_id, meeting.fiscal_code)
+        if person is not None and await has_place_at(
+            session, calendar.id, slot, person, ignore=meeting.id
+        ):
+            raise Refused(already_booked())
         desk = await free_desk(session, calendar.id, slot, ignore=meeting.id)
         if desk is None:
             raise Refused(Problem("start", ErrorCode.SLOT_FULL, "every desk of this slot is taken"))
         meeting.start_at, meeting.end_at, meeting.desk = slot.start, slot.end, desk
         meeting.opening_hour_id = opening_hour_of(slot)
         meeting.reschedule_count += 1
+        await write_meeting(session, meeting)
         await schedule_reminder(session, meeting)
         return "meeting.rescheduled"
 
@@ -207,14 +223,15 @@ async def office_step(
     ctx: Context, meeting_id: uuid.UUID, target: BookingStatus, note: str | None
 ) -> Outcome[Meeting]:
     """Approve or refuse a pending booking, or record how an appointment went."""
-    if not ctx.viewer.is_staff_of(ctx.tenant.slug):
-        return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only the office does this"))
     if problems := too_long("note", note, REASON):
         return Outcome.failed(*problems)
 
     async def apply(
-        _session: AsyncSession, _ctx: Context, meeting: Meeting, _calendar: Calendar
+        session: AsyncSession, _ctx: Context, meeting: Meeting, calendar: Calendar
     ) -> str:
+        if not (await ctx.staff_scope(session)).covers_office(calendar.office_id):
+            message = "only the staff of the calendar's office do this"
+            raise Refused(Problem(None, ErrorCode.FORBIDDEN, message))
         refuse_status(meeting, *OFFICE_STEPS[target])
         if target in (BookingStatus.DONE, BookingStatus.MISSED) and meeting.start_at > utcnow():
             message = "the appointment has not started yet"

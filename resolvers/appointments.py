@@ -6,17 +6,21 @@ one after the other instead of failing in storms; the desk is then chosen among 
 and the exclusion constraint of `models.booking` makes a double booking impossible whatever
 happens in Python. Holds that have expired are set aside under the same lock before counting,
 so a late worker never keeps a slot blocked.
+
+One person takes one place at a time on a calendar (two more exclusion constraints see to it)
+and holds at most `Context.max_open_holds` unconfirmed slots of it: one person's holds on one
+calendar queue on an advisory lock of their own, so that count is exact under any concurrency.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, update
+from sqlalchemy import ColumnElement, and_, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -26,21 +30,14 @@ from models.clock import utcnow
 from models.ical import CalendarEntry, ics
 from models.slots import Slot, slot_at, slot_problem
 from models.tenant import Tenant
-from models.user import Role, User
+from models.user import User
 from resolvers.calendars import calendar_rules, find_calendar
+from resolvers.contacts import checked_email, checked_fiscal_code, checked_phone
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused
 from resolvers.idempotency import claim, remember
 from resolvers.jobs import JobContext, enqueue, task
-from resolvers.limits import (
-    EMAIL,
-    FISCAL_CODE,
-    NAME,
-    PHONE,
-    instant_problem,
-    outside_every_window,
-    too_long,
-)
+from resolvers.limits import NAME, instant_problem, outside_every_window, too_long
 from resolvers.outbox import record_event
 
 EXPIRE_HOLD = "meeting.expire_hold"
@@ -67,6 +64,110 @@ async def expire_stale_holds(session: AsyncSession, calendar_id: uuid.UUID) -> N
         )
         .values(status=BookingStatus.EXPIRED, updated_at=utcnow())
     )
+
+
+@dataclass(frozen=True)
+class Person:
+    """Whom an appointment is for, as one person's limits count it: a citizen by account;
+    someone the office books for by fiscal code (without one, the office vouches for them)."""
+
+    citizen_id: uuid.UUID | None = None
+    fiscal_code: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"citizen:{self.citizen_id}" if self.citizen_id else f"code:{self.fiscal_code}"
+
+    def owns(self) -> ColumnElement[bool]:
+        """The meetings that are this person's (the rows of their exclusion constraint)."""
+        if self.citizen_id is not None:
+            return col(Meeting.citizen_id) == self.citizen_id
+        return and_(col(Meeting.citizen_id).is_(None), col(Meeting.fiscal_code) == self.fiscal_code)
+
+
+def person_of(citizen_id: uuid.UUID | None, fiscal_code: str | None) -> Person | None:
+    if citizen_id is not None:
+        return Person(citizen_id=citizen_id)
+    return Person(fiscal_code=fiscal_code) if fiscal_code else None
+
+
+async def lock_person(session: AsyncSession, calendar: Calendar, person: Person) -> None:
+    """Queue one person's holds on one calendar (until the transaction ends). Taken after
+    `lock_day` and followed by no other lock, so two requests never wait on each other in a
+    circle."""
+    key = f"{calendar.id}:{person.key}"
+    await session.exec(select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0))))
+
+
+def already_booked() -> Problem:
+    message = "this person already has an appointment or a hold at this time"
+    return Problem("start", ErrorCode.ALREADY_BOOKED, message)
+
+
+async def has_place_at(
+    session: AsyncSession,
+    calendar_id: uuid.UUID,
+    slot: Slot,
+    person: Person,
+    ignore: uuid.UUID | None = None,
+) -> bool:
+    """Whether the person already occupies a place of the calendar overlapping the slot."""
+    statement = select(Meeting.id).where(
+        Meeting.calendar_id == calendar_id,
+        person.owns(),
+        col(Meeting.status).in_(OCCUPYING),
+        col(Meeting.start_at) < slot.end,
+        col(Meeting.end_at) > slot.start,
+    )
+    if ignore is not None:
+        statement = statement.where(Meeting.id != ignore)
+    return (await session.exec(statement.limit(1))).first() is not None
+
+
+async def open_holds(session: AsyncSession, calendar_id: uuid.UUID, person: Person) -> int:
+    """The person's unconfirmed holds on the calendar (after `expire_stale_holds`: live ones)."""
+    statement = select(func.count()).where(
+        Meeting.calendar_id == calendar_id,
+        person.owns(),
+        col(Meeting.status) == BookingStatus.DRAFT,
+    )
+    return int((await session.exec(statement)).one())
+
+
+async def refuse_second_place(
+    session: AsyncSession, ctx: Context, calendar: Calendar, slot: Slot, person: Person
+) -> None:
+    """A person takes one place of a slot, and holds at most `ctx.max_open_holds` slots of a
+    calendar unconfirmed; `Refused` otherwise."""
+    await lock_person(session, calendar, person)
+    if await has_place_at(session, calendar.id, slot, person):
+        raise Refused(already_booked())
+    if await open_holds(session, calendar.id, person) >= ctx.max_open_holds:
+        message = (
+            f"at most {ctx.max_open_holds} unconfirmed holds on this calendar: "
+            "confirm or cancel one first"
+        )
+        raise Refused(Problem(None, ErrorCode.TOO_MANY_HOLDS, message))
+
+
+def violated_constraint(error: IntegrityError) -> str | None:
+    """The name of the constraint PostgreSQL refused the statement by (asyncpg says it)."""
+    return getattr(error.orig.__cause__, "constraint_name", None) if error.orig else None
+
+
+async def write_meeting(session: AsyncSession, meeting: Meeting) -> None:
+    """Write the meeting now: the constraints' word is final, and a refusal says which rule."""
+    session.add(meeting)
+    try:
+        await session.flush()
+    except IntegrityError as error:
+        constraint = violated_constraint(error)
+        if constraint in ("meeting_one_per_citizen", "meeting_one_per_fiscal_code"):
+            raise Refused(already_booked()) from error
+        if constraint == "meeting_no_double_booking":
+            message = "this slot was just taken"
+            raise Refused(Problem("start", ErrorCode.SLOT_FULL, message)) from error
+        raise
 
 
 async def free_desk(
@@ -138,29 +239,33 @@ class HoldRequest:
 
 def booker_problem(ctx: Context, hold: HoldRequest) -> Problem | None:
     staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
-    if ctx.viewer.user_id is None or not (staff or ctx.viewer.has(Role.CITIZEN)):
-        return Problem(None, ErrorCode.FORBIDDEN, "log in to book")
     if staff and not (hold.name or "").strip():
         return Problem("name", ErrorCode.REQUIRED, "say who the appointment is for")
     return None
 
 
-def hold_problems(hold: HoldRequest) -> list[Problem]:
-    """The request's own problems, found before any store is asked."""
-    return [
+def checked_hold(hold: HoldRequest) -> tuple[HoldRequest, list[Problem]]:
+    """The request with its contacts in their one written form, and its own problems, found
+    before any store is asked."""
+    email, email_problems = checked_email("email", hold.email)
+    phone, phone_problems = checked_phone("phone", hold.phone)
+    fiscal_code, fiscal_code_problems = checked_fiscal_code("fiscalCode", hold.fiscal_code)
+    problems = [
         *start_problems(hold.start),
         *too_long("name", hold.name, NAME),
-        *too_long("email", hold.email, EMAIL),
-        *too_long("phone", hold.phone, PHONE),
-        *too_long("fiscalCode", hold.fiscal_code, FISCAL_CODE),
+        *email_problems,
+        *phone_problems,
+        *fiscal_code_problems,
     ]
+    return replace(hold, email=email, phone=phone, fiscal_code=fiscal_code), problems
 
 
 async def hold_slot(ctx: Context, hold: HoldRequest) -> Outcome[Meeting]:
     """Reserve a desk of the slot for the calendar's hold time; confirm it to keep it."""
     if problem := booker_problem(ctx, hold):
         return Outcome.failed(problem)
-    if problems := hold_problems(hold):
+    hold, problems = checked_hold(hold)
+    if problems:
         return Outcome.failed(*problems)
     assert ctx.viewer.user_id is not None
     request = {"calendar": str(hold.calendar_id), "start": hold.start.isoformat(), "for": hold.name}
@@ -202,13 +307,19 @@ async def place_hold(session: AsyncSession, ctx: Context, hold: HoldRequest) -> 
     calendar = await find_calendar(session, ctx, hold.calendar_id)
     if calendar is None:
         raise Refused(Problem("calendarId", ErrorCode.NOT_FOUND, "no such calendar"))
+    staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
+    if staff and not (await ctx.staff_scope(session)).covers_office(calendar.office_id):
+        message = "operators book on their own offices' calendars"
+        raise Refused(Problem("calendarId", ErrorCode.FORBIDDEN, message))
     await lock_day(session, calendar, hold.start)
     await expire_stale_holds(session, calendar.id)
     slot = await bookable_slot(session, ctx, calendar, hold.start)
+    person = person_of(None if staff else ctx.viewer.user_id, hold.fiscal_code)
+    if person is not None:
+        await refuse_second_place(session, ctx, calendar, slot, person)
     desk = await free_desk(session, calendar.id, slot)
     if desk is None:
         raise Refused(Problem("start", ErrorCode.SLOT_FULL, "every desk of this slot is taken"))
-    staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
     expiry = utcnow() + timedelta(minutes=calendar.hold_minutes)
     meeting = Meeting(
         tenant_id=ctx.tenant.id,
@@ -226,11 +337,7 @@ async def place_hold(session: AsyncSession, ctx: Context, hold: HoldRequest) -> 
         phone=hold.phone,
         fiscal_code=hold.fiscal_code,
     )
-    session.add(meeting)
-    try:
-        await session.flush()
-    except IntegrityError as error:  # the constraint's word is final
-        raise Refused(Problem("start", ErrorCode.SLOT_FULL, "this slot was just taken")) from error
+    await write_meeting(session, meeting)
     await enqueue(session, EXPIRE_HOLD, {"meeting": str(meeting.id)}, run_at=expiry)
     record_meeting_event(session, meeting, "meeting.held")
     return meeting
@@ -258,7 +365,7 @@ def record_meeting_event(session: AsyncSession, meeting: Meeting, event_type: st
 @task(EXPIRE_HOLD)
 async def expire_hold(job: JobContext, payload: dict[str, Any]) -> None:
     """The worker's sweep of one hold: EXPIRED if it was never confirmed."""
-    async with job.sessions() as session, session.begin():
+    async with job.cross_tenant_sessions() as session, session.begin():
         meeting = await session.get(Meeting, uuid.UUID(payload["meeting"]), with_for_update=True)
         if meeting is None or meeting.status is not BookingStatus.DRAFT:
             return
@@ -288,7 +395,7 @@ def calendar_entry(meeting: Meeting, calendar: Calendar, tenant: Tenant) -> Cale
 
 async def mail_appointment(job: JobContext, payload: dict[str, Any], reminder: bool) -> None:
     """E-mail the appointment, with it as an .ics attachment, to whoever it is for."""
-    async with job.sessions() as session:
+    async with job.cross_tenant_sessions() as session:
         meeting = await session.get(Meeting, uuid.UUID(payload["meeting"]))
         if (
             meeting is None

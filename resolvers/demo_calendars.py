@@ -64,6 +64,8 @@ class DemoResource:
     buffer_minutes: int = 0
     price_per_hour_cents: int | None = None
     moderated: bool = True
+    office: str = "ufficio-scuola"
+    """The office whose operators moderate its bookings (the one handling room bookings)."""
     extra: dict[str, int] = field(default_factory=dict)
 
 
@@ -165,6 +167,7 @@ async def seed_demo_calendars(context_for: ContextFor, tenant_id: uuid.UUID, slu
                 slug=f"risorsa-{resource.slug}",
                 name=resource.name,
                 kind=CalendarKind.VARIABLE_SLOTS,
+                office_id=offices.get(resource.office),
                 moderated=resource.moderated,
                 booking_window_days=90,
             )

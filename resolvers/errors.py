@@ -19,6 +19,7 @@ class ErrorCode(StrEnum):
     TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS"
     INVALID_TOKEN = "INVALID_TOKEN"
     INVALID_FISCAL_CODE = "INVALID_FISCAL_CODE"
+    INVALID_PHONE = "INVALID_PHONE"
     CYCLE = "CYCLE"
     SCRIPT_NOT_ALLOWED = "SCRIPT_NOT_ALLOWED"
     # practices
@@ -26,6 +27,8 @@ class ErrorCode(StrEnum):
     ACCESS_LEVEL_TOO_LOW = "ACCESS_LEVEL_TOO_LOW"
     NO_FORM = "NO_FORM"
     TRANSITION_NOT_ALLOWED = "TRANSITION_NOT_ALLOWED"
+    HELD_BY_ANOTHER = "HELD_BY_ANOTHER"
+    """Another operator holds the practice: reassign it before acting on it."""
     IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"
     # files
     FILE_TOO_LARGE = "FILE_TOO_LARGE"
@@ -38,6 +41,10 @@ class ErrorCode(StrEnum):
     INTERVAL_TAKEN = "INTERVAL_TAKEN"
     HOLD_EXPIRED = "HOLD_EXPIRED"
     TOO_LATE = "TOO_LATE"
+    ALREADY_BOOKED = "ALREADY_BOOKED"
+    """The person already has an appointment (or a hold) at this time on this calendar."""
+    TOO_MANY_HOLDS = "TOO_MANY_HOLDS"
+    """The person holds as many unconfirmed slots of this calendar as anyone may."""
     # Form.io submission problems (models/formio), reported on `data.<component path>`
     INVALID_DATE = "INVALID_DATE"
     INVALID_EMAIL = "INVALID_EMAIL"
@@ -71,9 +78,6 @@ def error_code(code: str) -> ErrorCode:
         return ErrorCode(code)
     except ValueError:
         return ErrorCode.INVALID
-
-
-ADMINS_ONLY = Problem(None, ErrorCode.FORBIDDEN, "only the tenant's administrators may do this")
 
 
 class Refused(Exception):

@@ -12,7 +12,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.file_links import sign_download
-from auth.practices import is_applicant
+from auth.practices import is_applicant, works_on
+from auth.scope import StaffScope
 from models.formio.tree import ctype, walk
 from models.practice import FilePurpose, Practice, StoredFile
 from models.practice_states import PracticeStatus
@@ -42,10 +43,13 @@ class Upload:
     idempotency_key: str | None = None
 
 
-def purpose_problem(ctx: Context, practice: Practice, purpose: FilePurpose) -> Problem | None:
-    """Who may upload what: form files by the applicant while editable, outcomes by staff."""
+def purpose_problem(
+    ctx: Context, scope: StaffScope, practice: Practice, purpose: FilePurpose
+) -> Problem | None:
+    """Who may upload what: form files by the applicant while editable, outcomes by the staff
+    working on it."""
     applicant = is_applicant(ctx.viewer, practice.applicant_id)
-    staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
+    staff = works_on(scope, practice)
     allowed = {
         FilePurpose.FORM: applicant and practice.status in CITIZEN_EDITABLE,
         FilePurpose.INTEGRATION: applicant and practice.status in CITIZEN_EDITABLE,
@@ -83,7 +87,7 @@ async def upload_file(ctx: Context, upload: Upload) -> Outcome[StoredFile]:
     practice = await get_practice(ctx, upload.practice_id)
     if practice is None:
         return Outcome.failed(Problem("practiceId", ErrorCode.NOT_FOUND, "no such practice"))
-    if problem := purpose_problem(ctx, practice, upload.purpose):
+    if problem := purpose_problem(ctx, await ctx.staff_scope(), practice, upload.purpose):
         return Outcome.failed(problem)
     component, problem = await component_limits(ctx, practice, upload.component)
     if problem is not None:

@@ -81,7 +81,9 @@ def queue_queries(driver: Driver) -> Queries:
 class JobContext:
     """What a job gets besides its payload: the stores and services of the worker process."""
 
-    sessions: async_sessionmaker[AsyncSession]
+    cross_tenant_sessions: async_sessionmaker[AsyncSession]
+    """A job is no request: its payload names rows of any tenant, so its sessions see every
+    tenant's rows. Use cases called through `request_context` work in one tenant."""
     mongo: AsyncDatabase
     redis: Redis
     storage: FileStorage

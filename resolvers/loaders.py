@@ -27,7 +27,7 @@ from models.booking import (
 )
 from models.catalogue import Category, Service, ServiceGroup
 from models.form import FormHead, FormVersion
-from models.office import Office, ServiceOffice
+from models.office import Office, OperatorOffice, ServiceOffice
 from models.practice import (
     Message,
     MessageVisibility,
@@ -36,6 +36,8 @@ from models.practice import (
     StoredFile,
 )
 from models.user import User
+from resolvers.message_pages import MessagePageKey, message_pages_loader
+from resolvers.pagination import Page
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -78,20 +80,23 @@ def users_loader(sessions: Sessions, tenant_id: uuid.UUID) -> DataLoader[uuid.UU
     return DataLoader(load_fn=load)
 
 
-def offices_by_service_loader(
-    sessions: Sessions, tenant_id: uuid.UUID
+def linked_offices_loader(
+    sessions: Sessions, tenant_id: uuid.UUID, key_column: Any, office_column: Any
 ) -> DataLoader[uuid.UUID, list[Office]]:
+    """The offices linked to each key through a link table, by slug: those handling a
+    service, or those an operator works in."""
+
     async def load(keys: list[uuid.UUID]) -> list[list[Office]]:
         async with sessions() as session:
             rows = await session.exec(
-                select(ServiceOffice.service_id, Office)
-                .join(Office, col(Office.id) == col(ServiceOffice.office_id))
-                .where(col(ServiceOffice.service_id).in_(keys), Office.tenant_id == tenant_id)
+                select(key_column, Office)
+                .join(Office, col(Office.id) == office_column)
+                .where(key_column.in_(keys), Office.tenant_id == tenant_id)
                 .order_by(col(Office.slug))
             )
             grouped: dict[uuid.UUID, list[Office]] = defaultdict(list)
-            for service_id, office in rows:
-                grouped[service_id].append(office)
+            for key, office in rows:
+                grouped[key].append(office)
             return [grouped.get(key, []) for key in keys]
 
     return DataLoader(load_fn=load)
@@ -243,6 +248,7 @@ class Loaders:
     office: DataLoader[uuid.UUID, Office | None]
     user: DataLoader[uuid.UUID, User | None]
     offices_by_service: DataLoader[uuid.UUID, list[Office]]
+    operator_offices: DataLoader[uuid.UUID, list[Office]]
     form: DataLoader[str, FormHead | None]
     form_version: DataLoader[FormVersionKey, FormVersion | None]
     form_history: DataLoader[str, list[FormVersion]]
@@ -252,6 +258,7 @@ class Loaders:
     practice_files: DataLoader[uuid.UUID, list[StoredFile]]
     message_files: DataLoader[uuid.UUID, list[StoredFile]]
     status_change_files: DataLoader[uuid.UUID, list[StoredFile]]
+    message_pages: DataLoader[MessagePageKey, Page[Message]]
     last_message: DataLoader[uuid.UUID, Message | None]
     last_public_message: DataLoader[uuid.UUID, Message | None]
     unread_by_applicant: DataLoader[uuid.UUID, int]
@@ -274,7 +281,12 @@ class Loaders:
             service=by_id_loader(sessions, tenant_id, Service),
             office=by_id_loader(sessions, tenant_id, Office),
             user=users_loader(sessions, tenant_id),
-            offices_by_service=offices_by_service_loader(sessions, tenant_id),
+            offices_by_service=linked_offices_loader(
+                sessions, tenant_id, col(ServiceOffice.service_id), col(ServiceOffice.office_id)
+            ),
+            operator_offices=linked_offices_loader(
+                sessions, tenant_id, col(OperatorOffice.user_id), col(OperatorOffice.office_id)
+            ),
             form=form_heads_loader(tenant_id),
             form_version=form_versions_loader(tenant_id),
             form_history=form_history_loader(tenant_id),
@@ -308,6 +320,7 @@ class Loaders:
                 col(StoredFile.status_change_id),
                 col(StoredFile.created_at),
             ),
+            message_pages=message_pages_loader(sessions, tenant_id),
             last_message=last_message_loader(sessions, tenant_id, with_internal=True),
             last_public_message=last_message_loader(sessions, tenant_id, with_internal=False),
             unread_by_applicant=unread_count_loader(sessions, tenant_id, for_applicant=True),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, update
-from sqlmodel import col, select
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.practices import is_applicant, sees_internal_notes
@@ -19,9 +19,10 @@ from resolvers.errors import ErrorCode, Outcome, Problem, Refused
 from resolvers.files import attachable
 from resolvers.idempotency import claim, remember
 from resolvers.limits import TEXT, too_long
+from resolvers.message_pages import MessagePageKey
 from resolvers.outbox import record_event
-from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
-from resolvers.practice_lookup import find_practice, not_found
+from resolvers.pagination import Page, PageRequest
+from resolvers.practice_lookup import find_practice, not_found, staff_view
 
 
 async def add_message(
@@ -81,11 +82,6 @@ def body_problems(ctx: Context, new: NewMessage) -> list[Problem]:
     if not new.body.strip() and not new.file_ids:
         problems.append(Problem("body", ErrorCode.REQUIRED, "write something or attach a file"))
     problems += too_long("body", new.body, TEXT)
-    if new.visibility is MessageVisibility.INTERNAL and not sees_internal_notes(
-        ctx.viewer, ctx.tenant.slug
-    ):
-        message = "only the office writes internal notes"
-        problems.append(Problem("visibility", ErrorCode.FORBIDDEN, message))
     return problems
 
 
@@ -121,6 +117,10 @@ async def send_message(ctx: Context, new: NewMessage) -> Outcome[Message]:
             if practice.status is PracticeStatus.DRAFT:
                 message = "send the practice first: the office cannot read a draft"
                 raise Refused(Problem("practiceId", ErrorCode.TRANSITION_NOT_ALLOWED, message))
+            internal = new.visibility is MessageVisibility.INTERNAL
+            if internal and not sees_internal_notes(await ctx.staff_scope(session), practice):
+                message = "only the office working on the practice writes internal notes"
+                raise Refused(Problem("visibility", ErrorCode.FORBIDDEN, message))
             purposes = (FilePurpose.MESSAGE,)
             if problem := await attachable(session, ctx, practice, new.file_ids, purposes):
                 raise Refused(problem)
@@ -139,31 +139,29 @@ async def send_message(ctx: Context, new: NewMessage) -> Outcome[Message]:
     return Outcome(written)
 
 
-def visible_messages(ctx: Context, practice_id: uuid.UUID) -> list[ColumnElement[bool]]:
-    """Conditions for the messages of a practice the viewer may see."""
+def visible_messages(
+    ctx: Context, practice_id: uuid.UUID, staff: bool
+) -> list[ColumnElement[bool]]:
+    """Conditions for the messages of a practice the viewer may see: internal notes only for
+    `staff` working on it."""
     clauses: list[ColumnElement[bool]] = [
         col(Message.practice_id) == practice_id,
         col(Message.tenant_id) == ctx.tenant.id,
     ]
-    if not sees_internal_notes(ctx.viewer, ctx.tenant.slug):
+    if not staff:
         clauses.append(col(Message.visibility) == MessageVisibility.APPLICANT)
     return clauses
 
 
 async def list_messages(
-    ctx: Context, practice_id: uuid.UUID, page: PageRequest, with_total: bool
+    ctx: Context, practice: Practice, page: PageRequest, with_total: bool
 ) -> Page[Message]:
-    """Oldest first, as a conversation reads."""
-    async with ctx.db() as session:
-        return await keyset_page(
-            session,
-            select(Message).where(*visible_messages(ctx, practice_id)),
-            SortKey(col(Message.created_at), kind="datetime"),
-            col(Message.id),
-            page,
-            lambda row: row[0],
-            with_total=with_total,
-        )
+    """Oldest first, as a conversation reads. Through a loader: the messages of every
+    practice of a list are one statement (and their totals one more)."""
+    staff = await staff_view(ctx, practice)
+    return await ctx.loaders.message_pages.load(
+        MessagePageKey(practice.id, page, with_internal=staff, with_total=with_total)
+    )
 
 
 async def mark_read(ctx: Context, practice_id: uuid.UUID) -> Outcome[Practice]:
@@ -173,10 +171,11 @@ async def mark_read(ctx: Context, practice_id: uuid.UUID) -> Outcome[Practice]:
         if practice is None:
             return Outcome.failed(not_found("practiceId"))
         applicant = is_applicant(ctx.viewer, practice.applicant_id)
+        staff = await staff_view(ctx, practice)
         await session.exec(
             update(Message)
             .where(
-                *visible_messages(ctx, practice_id),
+                *visible_messages(ctx, practice_id, staff),
                 col(Message.from_applicant) == (not applicant),
                 col(Message.read_at).is_(None),
             )

@@ -7,7 +7,7 @@ import uuid
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from auth.practices import may_read_practice
+from auth.practices import is_applicant, may_read_practice, works_on
 from models.catalogue import Service
 from models.form import FormVersion
 from models.practice import Practice
@@ -41,11 +41,21 @@ async def find_practice(
     if for_update:
         statement = statement.with_for_update()
     practice = (await session.exec(statement)).first()
-    if practice is None or not may_read_practice(
-        ctx.viewer, ctx.tenant.slug, practice.applicant_id, practice.status
-    ):
+    if practice is None:
         return None
-    return practice
+    scope = await ctx.staff_scope(session)
+    return practice if may_read_practice(ctx.viewer, scope, practice) else None
+
+
+async def staff_view(ctx: Context, practice: Practice) -> bool:
+    """Whether the viewer sees a practice they may read as its office does: internal notes,
+    every file. Whoever may read a practice without having applied for it works on it, so the
+    scope is read only for an applicant who is staff too."""
+    if not is_applicant(ctx.viewer, practice.applicant_id):
+        return True
+    if not ctx.viewer.is_staff_of(ctx.tenant.slug):
+        return False
+    return works_on(await ctx.staff_scope(), practice)
 
 
 async def get_practice(ctx: Context, practice_id: uuid.UUID) -> Practice | None:

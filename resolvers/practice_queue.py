@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_
 from sqlmodel import col, select
 
+from models.office import OperatorOffice, OperatorService
 from models.practice import Practice
 from models.practice_states import PracticeStatus
 from models.user import User
@@ -64,18 +65,33 @@ def applicant_clause(text: str) -> ColumnElement[bool]:
     )
 
 
+def worked_clause(ctx: Context) -> ColumnElement[bool]:
+    """The sent practices the viewer works on (`auth.scope.StaffScope` as SQL, so a list needs
+    no statement of its own for it): every one for the tenant's admins; for an operator, those of
+    their offices, and of their services if they are bound to some; none for anyone else."""
+    sent = col(Practice.status) != PracticeStatus.DRAFT
+    if ctx.viewer.is_tenant_admin_of(ctx.tenant.slug):
+        return sent
+    if not ctx.viewer.is_staff_of(ctx.tenant.slug):
+        return false()
+    me = ctx.viewer.user_id
+    offices = select(OperatorOffice.office_id).where(OperatorOffice.user_id == me)
+    services = select(OperatorService.service_id).where(OperatorService.user_id == me)
+    return and_(
+        sent,
+        col(Practice.office_id).in_(offices),
+        or_(~exists(services), col(Practice.service_id).in_(services)),
+    )
+
+
 def scope_clauses(ctx: Context, where: PracticeFilter) -> list[ColumnElement[bool]]:
-    """Whose practices the viewer may list: their own, or (staff) every sent one."""
+    """Whose practices the viewer may list: their own, and (staff) the sent ones they work."""
     clauses: list[ColumnElement[bool]] = [col(Practice.tenant_id) == ctx.tenant.id]
+    mine = col(Practice.applicant_id) == ctx.viewer.user_id
     if where.mine or not ctx.viewer.is_staff_of(ctx.tenant.slug):
-        clauses.append(col(Practice.applicant_id) == ctx.viewer.user_id)
+        clauses.append(mine)
     else:
-        clauses.append(
-            or_(
-                col(Practice.status) != PracticeStatus.DRAFT,
-                col(Practice.applicant_id) == ctx.viewer.user_id,
-            )
-        )
+        clauses.append(or_(worked_clause(ctx), mine))
     return clauses
 
 

@@ -17,7 +17,8 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from auth.practices import actors_of
+from auth.practices import actors_of, held_by_another
+from auth.scope import StaffScope
 from models.clock import utcnow
 from models.practice import Practice, PracticeStatusChange, StoredFile
 from models.practice_states import (
@@ -66,12 +67,54 @@ def advance(
     raise min(refusals, key=lambda refusal: rank.index(refusal.code))
 
 
-def viewer_actions(ctx: Context, practice: Practice, switches: ServiceSwitches) -> list[Action]:
+HOLDER_ONLY_EXEMPT = frozenset({Action.REASSIGN})
+"""What an operator may do to a practice another operator holds: take it over."""
+
+
+def actors_for(ctx: Context, scope: StaffScope, practice: Practice, action: Action) -> list[Actor]:
+    """The viewer's roles that may take `action`: an operator acts on a practice another
+    operator holds only by reassigning it."""
+    actors = actors_of(ctx.viewer, scope, practice)
+    if action not in HOLDER_ONLY_EXEMPT and held_by_another(ctx.viewer, scope, practice):
+        actors = [actor for actor in actors if actor is not Actor.OPERATOR]
+    return actors
+
+
+def viewer_actions(
+    ctx: Context, scope: StaffScope, practice: Practice, switches: ServiceSwitches
+) -> list[Action]:
     """What the viewer may do to the practice now (`Practice.availableTransitions`)."""
-    actions: set[Action] = set()
-    for actor in actors_of(ctx.viewer, ctx.tenant.slug, practice.applicant_id):
-        actions.update(available_actions(practice.status, actor, switches))
-    return [action for action in Action if action in actions]
+    return [
+        action
+        for action in Action
+        if any(
+            action in available_actions(practice.status, actor, switches)
+            for actor in actors_for(ctx, scope, practice, action)
+        )
+    ]
+
+
+def refused_step(
+    ctx: Context,
+    scope: StaffScope,
+    practice: Practice,
+    status: PracticeStatus,
+    switches: ServiceSwitches,
+    step: Step,
+    refusal: TransitionRefused,
+) -> Problem:
+    """Why the step was refused; HELD_BY_ANOTHER when only the hold of another operator
+    stands in the way of one of the practice's operators."""
+    held = not step.as_system and held_by_another(ctx.viewer, scope, practice)
+    if held and Actor.OPERATOR in actors_of(ctx.viewer, scope, practice):
+        try:
+            next_status(status, step.action, Actor.OPERATOR, switches)
+        except TransitionRefused:
+            pass
+        else:
+            message = "another operator holds this practice: reassign it to yourself first"
+            return Problem(None, ErrorCode.HELD_BY_ANOTHER, message)
+    return Problem(None, ErrorCode.TRANSITION_NOT_ALLOWED, refusal.message)
 
 
 def event_payload(practice: Practice, change: PracticeStatusChange | None = None) -> dict[str, Any]:
@@ -112,17 +155,17 @@ async def apply_steps(
     (uploaded files) go with the viewer's own step. On refusal nothing is written; the
     caller's transaction decides the rest.
     """
-    actors = actors_of(ctx.viewer, ctx.tenant.slug, practice.applicant_id)
+    scope = await ctx.staff_scope(session)
     expected = practice.status
     status = expected
     taken: list[tuple[Step, PracticeStatus, PracticeStatus, Actor]] = []
     for step in steps:
+        actors = [Actor.SYSTEM] if step.as_system else actors_for(ctx, scope, practice, step.action)
         try:
-            target, actor = advance(
-                status, step.action, [Actor.SYSTEM] if step.as_system else actors, switches
-            )
+            target, actor = advance(status, step.action, actors, switches)
         except TransitionRefused as refusal:
-            return Outcome.failed(Problem(None, ErrorCode.TRANSITION_NOT_ALLOWED, refusal.message))
+            problem = refused_step(ctx, scope, practice, status, switches, step, refusal)
+            return Outcome.failed(problem)
         taken.append((step, status, target, actor))
         status = target
 

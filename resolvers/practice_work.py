@@ -7,11 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import col, select
-from sqlmodel.ext.asyncio.session import AsyncSession
-
 from models.catalogue import Service
-from models.office import OperatorOffice, ServiceOffice
 from models.practice import FilePurpose, MessageVisibility, Practice
 from models.practice_states import Action, PracticeStatus
 from models.user import User, UserKind
@@ -23,6 +19,7 @@ from resolvers.messages import add_message
 from resolvers.practice_lookup import find_practice, not_found, switches_of
 from resolvers.practice_transitions import Step, apply_steps
 from resolvers.practices import check_data, form_problems, validate_practice_data
+from resolvers.staff import office_for_assignee
 
 
 @dataclass(frozen=True)
@@ -44,33 +41,18 @@ def reason_problem(message: str | None, *, required: bool) -> Problem | None:
     return problems[0] if problems else None
 
 
-async def office_for(
-    session: AsyncSession, operator_id: uuid.UUID, service_id: uuid.UUID
-) -> uuid.UUID | None:
-    """The operator's office that handles the service (any of theirs if none does)."""
-    rows = await session.exec(
-        select(OperatorOffice.office_id, ServiceOffice.service_id)
-        .outerjoin(
-            ServiceOffice,
-            (col(ServiceOffice.office_id) == col(OperatorOffice.office_id))
-            & (col(ServiceOffice.service_id) == service_id),
-        )
-        .where(OperatorOffice.user_id == operator_id)
-    )
-    offices = rows.all()
-    handling = [office for office, service in offices if service is not None]
-    candidates = handling or [office for office, _ in offices]
-    return candidates[0] if candidates else None
-
-
 async def take_in_charge(ctx: Context, work: Work) -> Outcome[Practice]:
     return await assign(ctx, work, ctx.viewer.user_id)
 
 
 async def assign(ctx: Context, work: Work, operator_id: uuid.UUID | None) -> Outcome[Practice]:
-    """Give the practice to an operator: taking it in charge if new, re-assigning it if not."""
-    if operator_id is None or not ctx.viewer.is_staff_of(ctx.tenant.slug):
-        return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only operators assign"))
+    """Give the practice to an operator: taking it in charge if new, re-assigning it if not.
+
+    An operator gives a practice of their office to a colleague of that office (or takes it
+    over); the tenant's admins may also move it to another office handling the service.
+    """
+    if operator_id is None:
+        return Outcome.failed(Problem("operatorId", ErrorCode.REQUIRED, "say to whom"))
     if problem := reason_problem(work.message, required=False):
         return Outcome.failed(problem)
     async with ctx.db() as session:
@@ -82,9 +64,13 @@ async def assign(ctx: Context, work: Work, operator_id: uuid.UUID | None) -> Out
             operator is None
             or operator.tenant_id != ctx.tenant.id
             or operator.kind == UserKind.CITIZEN
+            or not operator.active
         ):
             return Outcome.failed(Problem("operatorId", ErrorCode.NOT_FOUND, "no such operator"))
-        office = await office_for(session, operator.id, practice.service_id)
+        scope = await ctx.staff_scope(session)
+        office = await office_for_assignee(session, operator, practice, not scope.everything)
+        if isinstance(office, Problem):
+            return Outcome.failed(office)
     fresh = practice.status in (PracticeStatus.SUBMITTED, PracticeStatus.REGISTERED)
     action = Action.TAKE_IN_CHARGE if fresh else Action.REASSIGN
     return await run(

@@ -22,7 +22,7 @@ from models.form import FormVersion
 from models.formio import ValidationResult, validate_submission
 from models.practice import FilePurpose, Practice, PracticeCounter, StoredFile, practice_number
 from models.practice_states import Action, PracticeStatus
-from models.user import Role, User
+from models.user import User
 from resolvers.catalogue import may_open
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused, error_code
@@ -36,8 +36,10 @@ from resolvers.practice_lookup import (
     pinned_form,
     switches_of,
 )
+from resolvers.practice_queue import worked_clause
 from resolvers.practice_transitions import Step, apply_steps, event_payload
 from resolvers.receipts import store_receipt
+from resolvers.staff import handling_office
 
 MAX_DATA_BYTES = 1_000_000
 OPEN_FOR_PRACTICES = (ServiceStatus.AVAILABLE, ServiceStatus.PRIVATE, ServiceStatus.SCHEDULED)
@@ -81,8 +83,7 @@ def service_problems(ctx: Context, service: Service | None, applicant: User) -> 
 async def create_draft(
     ctx: Context, service_id: uuid.UUID, data: Any, notes: str | None
 ) -> Outcome[Practice]:
-    if ctx.viewer.user_id is None or not ctx.viewer.has(Role.CITIZEN):
-        return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only citizens apply"))
+    assert ctx.viewer.user_id is not None, "the schema admits citizens only"
     if problems := [*check_data(data), *too_long("notes", notes, TEXT)]:
         return Outcome.failed(*problems)
     async with ctx.db() as session, session.begin():
@@ -269,6 +270,7 @@ async def send_draft(session: AsyncSession, ctx: Context, submission: Submission
             "number": number,
             "submitted_at": sent_at,
             "subject": ctx.text(service.name),
+            "office_id": await handling_office(session, service.id),
         },
     )
     if outcome.value is None:
@@ -292,11 +294,11 @@ async def replayed_practice(ctx: Context, result: dict[str, Any]) -> Outcome[Pra
 
 
 async def count_by_status(ctx: Context) -> dict[PracticeStatus, int]:
-    """Practices of the tenant per status, as the staff's queue shows them (no drafts)."""
+    """The practices the viewer works per status, as the staff's queue shows them (no drafts)."""
     async with ctx.db() as session:
         rows = await session.exec(
             select(col(Practice.status), func.count())
-            .where(Practice.tenant_id == ctx.tenant.id, Practice.status != PracticeStatus.DRAFT)
+            .where(Practice.tenant_id == ctx.tenant.id, worked_clause(ctx))
             .group_by(col(Practice.status))
         )
         counts: dict[PracticeStatus, int] = dict(rows.all())

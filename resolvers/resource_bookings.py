@@ -27,7 +27,6 @@ from models.slots import (
     free_intervals,
     interval_problems,
 )
-from models.user import Role
 from resolvers.calendars import MAX_RANGE_DAYS, calendar_rules
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused
@@ -160,8 +159,7 @@ def request_problems(booking: BookingRequest) -> list[Problem]:
 
 async def book_resource(ctx: Context, booking: BookingRequest) -> Outcome[ResourceBooking]:
     """Book an interval: APPROVED at once, or PENDING when the resource needs approval."""
-    if ctx.viewer.user_id is None or not ctx.viewer.has(Role.CITIZEN):
-        return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "log in as a citizen to book"))
+    assert ctx.viewer.user_id is not None, "the schema admits citizens only"
     if problems := request_problems(booking):
         return Outcome.failed(*problems)
     request = {
@@ -296,14 +294,17 @@ async def change_booking(
     staff_only: bool,
 ) -> Outcome[ResourceBooking]:
     """One step of a booking: the citizen cancels, the office approves, refuses or cancels."""
-    staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
-    if staff_only and not staff:
-        return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "only the office does this"))
     async with ctx.db() as session, session.begin():
         booking = await session.get(ResourceBooking, booking_id, with_for_update=True)
-        mine = booking is not None and booking.citizen_id == ctx.viewer.user_id
-        if booking is None or booking.tenant_id != ctx.tenant.id or not (staff or mine):
+        if booking is None or booking.tenant_id != ctx.tenant.id:
             return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "no such booking"))
+        staff = await works_on_booking(ctx, booking, session)
+        mine = booking.citizen_id == ctx.viewer.user_id
+        if not (staff or mine):
+            return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "no such booking"))
+        if staff_only and not staff:
+            message = "only the staff of the resource's office do this"
+            return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, message))
         if booking.status not in allowed:
             message = f"the booking is {booking.status.name}"
             return Outcome.failed(Problem("id", ErrorCode.TRANSITION_NOT_ALLOWED, message))
@@ -313,6 +314,19 @@ async def change_booking(
         await session.flush()
         record_booking_event(session, booking, f"resource_booking.{target.name.lower()}")
     return Outcome(booking)
+
+
+async def works_on_booking(
+    ctx: Context, booking: ResourceBooking, session: AsyncSession | None = None
+) -> bool:
+    """The booking is of a resource whose calendar belongs to one of the viewer's offices (a
+    resource of no office is the tenant admins' to moderate)."""
+    scope = await ctx.staff_scope(session)
+    if scope.everything or not scope.staff:
+        return scope.everything
+    resource = await ctx.loaders.resource.load(booking.resource_id)
+    calendar = None if resource is None else await ctx.loaders.calendar.load(resource.calendar_id)
+    return calendar is not None and scope.covers_office(calendar.office_id)
 
 
 async def my_bookings(ctx: Context, page: PageRequest, with_total: bool) -> Page[ResourceBooking]:

@@ -212,9 +212,18 @@ class Appointment(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         ctx = info.context
-        return await load_nodes(
-            ctx.loaders.meeting, node_ids, cls.from_row, lambda row: may_see(ctx, row)
+        rows = await load_nodes(ctx.loaders.meeting, node_ids, lambda row: row)
+        calendars = await ctx.loaders.calendar.load_many(
+            [row.calendar_id for row in rows if row is not None]
         )
+        by_id = {calendar.id: calendar for calendar in calendars if calendar is not None}
+        scope = await ctx.staff_scope()
+        return [
+            cls.from_row(row)
+            if row is not None and may_see(ctx, scope, row, by_id.get(row.calendar_id))
+            else None
+            for row in rows
+        ]
 
 
 async def slots_of(

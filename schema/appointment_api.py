@@ -27,6 +27,7 @@ from schema.base import (
     refuse_invalid,
     selected_paths,
 )
+from schema.permissions import Audience, Requires
 from schema.resource import ResourceBooking
 
 IDEMPOTENCY = "The same key again returns the first result and books nothing more."
@@ -96,15 +97,18 @@ def payload(outcome: Outcome[MeetingRow]) -> AppointmentPayload:
 
 @strawberry.type
 class AppointmentQuery:
-    @strawberry.field(description="A calendar of an office or resource.")
+    @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)], description="A calendar of an office or resource."
+    )
     async def calendar(self, info: Info, id: relay.GlobalID) -> Calendar | None:
         row = await info.context.loaders.calendar.load(decode_id(id, "Calendar"))
         return None if row is None else Calendar.from_row(row, info.context)
 
     @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)],
         description="Slots with free places between two local dates (at most 62 days), "
         "computed from opening hours, closures, holidays, capacity, bookings and holds. "
-        "Public; cacheable over GET."
+        "Public; cacheable over GET.",
     )
     async def free_slots(
         self,
@@ -129,7 +133,10 @@ class AppointmentQuery:
             raise GraphQLError("no such calendar", extensions={"code": "NOT_FOUND"})
         return found
 
-    @strawberry.field(description="The current user's appointments, soonest first. " + PAGE_DOC)
+    @strawberry.field(
+        extensions=[Requires(Audience.SIGNED_IN, "the caller's own")],
+        description="The current user's appointments, soonest first. " + PAGE_DOC,
+    )
     async def my_appointments(
         self,
         info: Info,
@@ -149,8 +156,9 @@ class AppointmentQuery:
         return connection(AppointmentConnection, page, Appointment.from_row)
 
     @strawberry.field(
+        extensions=[Requires(Audience.STAFF, "of the office asked for")],
         description="Appointments of an office between two instants (at most "
-        f"{MAX_AGENDA_DAYS} days), in time order. Requires OPERATOR. " + PAGE_DOC
+        f"{MAX_AGENDA_DAYS} days), in time order. " + PAGE_DOC,
     )
     async def agenda(
         self,
@@ -179,10 +187,18 @@ class AppointmentQuery:
 @strawberry.type
 class AppointmentMutation:
     @strawberry.mutation(
+        extensions=[
+            Requires(
+                Audience.CITIZEN_OR_STAFF,
+                "staff book for someone (`name`) on their offices' calendars",
+            )
+        ],
         description="Hold a slot for the calendar's hold time (e.g. 10 minutes); confirm it to "
         "keep it. The slot is recomputed from the calendar's rules: SLOT_UNAVAILABLE if it "
-        "is not bookable, SLOT_FULL if every desk is taken. Requires CITIZEN, or OPERATOR "
-        "booking for someone (`name`)."
+        "is not bookable, SLOT_FULL if every desk is taken. One person takes one place at a "
+        "time (ALREADY_BOOKED) and holds only a few slots of a calendar unconfirmed "
+        "(TOO_MANY_HOLDS). `email`, `phone` and `fiscalCode` are checked (INVALID_EMAIL, "
+        "INVALID_PHONE, INVALID_FISCAL_CODE) and kept in one written form.",
     )
     async def hold_slot(self, info: Info, input: HoldSlotInput) -> AppointmentPayload:
         request = appointments.HoldRequest(
@@ -197,8 +213,9 @@ class AppointmentMutation:
         return payload(await appointments.hold_slot(info.context, request))
 
     @strawberry.mutation(
+        extensions=[Requires(Audience.SIGNED_IN, "who held the slot")],
         description="Keep a held slot: APPROVED, or PENDING on a moderated calendar. "
-        "HOLD_EXPIRED once the hold is over."
+        "HOLD_EXPIRED once the hold is over.",
     )
     async def confirm_appointment(
         self, info: Info, input: ConfirmAppointmentInput
@@ -210,7 +227,10 @@ class AppointmentMutation:
         )
         return payload(await appointment_changes.confirm(info.context, confirmation))
 
-    @strawberry.mutation(description="Cancel; citizens until the calendar's cut-off (TOO_LATE).")
+    @strawberry.mutation(
+        extensions=[Requires(Audience.SIGNED_IN, "its booker, or staff of the calendar's office")],
+        description="Cancel; citizens until the calendar's cut-off (TOO_LATE).",
+    )
     async def cancel_appointment(
         self, info: Info, input: CancelAppointmentInput
     ) -> AppointmentPayload:
@@ -218,8 +238,9 @@ class AppointmentMutation:
         return payload(await appointment_changes.cancel(info.context, meeting_id, input.reason))
 
     @strawberry.mutation(
+        extensions=[Requires(Audience.SIGNED_IN, "its booker, or staff of the calendar's office")],
         description="Move to another slot of the same calendar; the appointment's own place "
-        "does not count against it."
+        "does not count against it. ALREADY_BOOKED if its person has another place then.",
     )
     async def reschedule_appointment(
         self, info: Info, input: RescheduleAppointmentInput
@@ -228,19 +249,22 @@ class AppointmentMutation:
         return payload(await appointment_changes.reschedule(info.context, meeting_id, input.start))
 
     @strawberry.mutation(
-        description="Approve a PENDING appointment or resource booking. Requires OPERATOR."
+        extensions=[Requires(Audience.STAFF, "of the calendar's office")],
+        description="Approve a PENDING appointment or resource booking.",
     )
     async def approve_booking(self, info: Info, input: BookingDecisionInput) -> BookingPayload:
         return await decide(info, input, BookingStatus.APPROVED)
 
     @strawberry.mutation(
-        description="Refuse a PENDING appointment or resource booking. Requires OPERATOR."
+        extensions=[Requires(Audience.STAFF, "of the calendar's office")],
+        description="Refuse a PENDING appointment or resource booking.",
     )
     async def refuse_booking(self, info: Info, input: BookingDecisionInput) -> BookingPayload:
         return await decide(info, input, BookingStatus.REFUSED)
 
     @strawberry.mutation(
-        description="Record how an appointment went: DONE or MISSED. Requires OPERATOR."
+        extensions=[Requires(Audience.STAFF, "of the calendar's office")],
+        description="Record how an appointment went: DONE or MISSED.",
     )
     async def mark_appointment_outcome(
         self, info: Info, input: BookingDecisionInput, outcome: BookingStatus

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, time
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -31,7 +32,8 @@ from schema.base import (
     selected_paths,
 )
 from schema.catalogue import Office
-from schema.mutations import ADMIN_ONLY, TranslatedTextInput
+from schema.mutations import TranslatedTextInput
+from schema.permissions import Audience, Requires
 from schema.queries import PAGE_DOC
 from schema.resource import Resource
 
@@ -276,10 +278,20 @@ def resource_payload(info: Info, outcome: Outcome[ResourceRow]) -> ResourcePaylo
 
 @strawberry.type
 class AdminBookingQuery:
-    @strawberry.field(description="The municipality's offices, by slug. " + PAGE_DOC)
+    @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)],
+        description="The municipality's offices, by slug. " + PAGE_DOC,
+    )
     async def offices(
         self,
         info: Info,
+        worked_by_me: Annotated[
+            bool,
+            strawberry.argument(
+                description="Only the offices whose work the viewer does: an operator's own, "
+                "every one for the municipality's administrators, none for citizens."
+            ),
+        ] = False,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
@@ -290,10 +302,11 @@ class AdminBookingQuery:
                 info.context,
                 page_request(first, after, last, before),
                 "totalCount" in selected_paths(info),
+                worked_by_me,
             )
         return connection(OfficeConnection, page, lambda row: Office.from_row(row, info.context))
 
-    @strawberry.field(description="An office by id.")
+    @strawberry.field(extensions=[Requires(Audience.ANYONE)], description="An office by id.")
     async def office(self, info: Info, id: relay.GlobalID) -> Office | None:
         row = await info.context.loaders.office.load(decode_id(id, "Office"))
         return None if row is None else Office.from_row(row, info.context)
@@ -301,12 +314,15 @@ class AdminBookingQuery:
 
 @strawberry.type
 class AdminBookingMutation:
-    @strawberry.mutation(description="Add an office." + ADMIN_ONLY)
+    @strawberry.mutation(extensions=[Requires(Audience.TENANT_ADMIN)], description="Add an office.")
     async def create_office(self, info: Info, input: OfficeFieldsInput) -> OfficePayload:
         outcome = await calendar_admin.create_office(info.context, office_changes(input))
         return office_payload(info, outcome)
 
-    @strawberry.mutation(description="Change an office and the services it handles." + ADMIN_ONLY)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Change an office and the services it handles.",
+    )
     async def update_office(self, info: Info, input: UpdateOfficeInput) -> OfficePayload:
         outcome = await calendar_admin.update_office(
             info.context, decode_id(input.id, "Office"), office_changes(input.fields)
@@ -314,15 +330,17 @@ class AdminBookingMutation:
         return office_payload(info, outcome)
 
     @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
         description="Add an appointment calendar (fixed slots) to an office; give it opening "
-        "hours with `setOpeningHours`." + ADMIN_ONLY
+        "hours with `setOpeningHours`.",
     )
     async def create_calendar(self, info: Info, input: CalendarFieldsInput) -> CalendarPayload:
         outcome = await calendar_admin.create_calendar(info.context, calendar_changes(input))
         return calendar_payload(info, outcome)
 
     @strawberry.mutation(
-        description="Change a calendar's booking rules (a resource's too)." + ADMIN_ONLY
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Change a calendar's booking rules (a resource's too).",
     )
     async def update_calendar(self, info: Info, input: UpdateCalendarInput) -> CalendarPayload:
         outcome = await calendar_admin.update_calendar(
@@ -331,8 +349,9 @@ class AdminBookingMutation:
         return calendar_payload(info, outcome)
 
     @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
         description="Replace the opening hours of a calendar (an office's or a resource's). "
-        "Problems name the row, e.g. `hours[2].end`. Appointments already booked stay." + ADMIN_ONLY
+        "Problems name the row, e.g. `hours[2].end`. Appointments already booked stay.",
     )
     async def set_opening_hours(self, info: Info, input: SetOpeningHoursInput) -> CalendarPayload:
         rules = [
@@ -354,8 +373,8 @@ class AdminBookingMutation:
         return calendar_payload(info, outcome)
 
     @strawberry.mutation(
-        description="Close a calendar on a day or a range of days: it offers no slots then."
-        + ADMIN_ONLY
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Close a calendar on a day or a range of days: it offers no slots then.",
     )
     async def add_closure(self, info: Info, input: AddClosureInput) -> ClosurePayload:
         request = calendar_admin.ClosureRequest(
@@ -366,20 +385,27 @@ class AdminBookingMutation:
         )
         return await closure_payload(info, await calendar_admin.add_closure(info.context, request))
 
-    @strawberry.mutation(description="Open a calendar again on a closure's days." + ADMIN_ONLY)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Open a calendar again on a closure's days.",
+    )
     async def remove_closure(self, info: Info, input: RemoveClosureInput) -> ClosurePayload:
         outcome = await calendar_admin.remove_closure(info.context, decode_id(input.id, "Closure"))
         return await closure_payload(info, outcome)
 
     @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
         description="Add a bookable resource with its own calendar (variable slots); give it "
-        "opening hours with `setOpeningHours` on `resource.calendar`." + ADMIN_ONLY
+        "opening hours with `setOpeningHours` on `resource.calendar`.",
     )
     async def create_resource(self, info: Info, input: ResourceFieldsInput) -> ResourcePayload:
         outcome = await calendar_admin.create_resource(info.context, resource_changes(input))
         return resource_payload(info, outcome)
 
-    @strawberry.mutation(description="Change a bookable resource." + ADMIN_ONLY)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Change a bookable resource.",
+    )
     async def update_resource(self, info: Info, input: UpdateResourceInput) -> ResourcePayload:
         outcome = await calendar_admin.update_resource(
             info.context, decode_id(input.id, "Resource"), resource_changes(input.fields)

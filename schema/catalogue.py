@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
+from models.booking import CalendarKind
 from models.catalogue import TRANSLATED_SERVICE_TEXTS, ServiceAccessLevel, ServiceStatus
 from models.catalogue import Category as CategoryRow
 from models.catalogue import ServiceGroup as ServiceGroupRow
@@ -124,7 +125,12 @@ class Office(relay.Node):
         from schema.appointment import Calendar
 
         rows = await info.context.loaders.calendars_by_office.load(uuid.UUID(self.id))
-        return [Calendar.from_row(row, info.context) for row in rows]
+        # the office's resources have calendars of their own, for bookings, not appointments
+        return [
+            Calendar.from_row(row, info.context)
+            for row in rows
+            if row.kind is CalendarKind.FIXED_SLOTS
+        ]
 
     @classmethod
     async def resolve_nodes(

@@ -14,9 +14,8 @@ from resolvers.errors import Outcome
 from schema.base import FieldError, Info, changes_of, decode_id, field_errors, optional_id
 from schema.catalogue import Category, Service, ServiceAccessLevel, ServiceStatus
 from schema.form import Form, FormVersion
+from schema.permissions import Audience, Requires
 from schema.user import User
-
-ADMIN_ONLY = " Requires TENANT_ADMIN of the municipality (or PLATFORM_ADMIN)."
 
 
 @strawberry.input(description="Text per language; languages must be enabled for the tenant.")
@@ -203,24 +202,34 @@ def auth_payload(outcome: Outcome[accounts.TokenPair]) -> AuthPayload:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
+        extensions=[Requires(Audience.ANYONE)],
         description="Log in with a local account; returns a token pair. Throttled: after a few "
         "failures an account waits a little longer before each next attempt is checked, and "
         "an address may fail only so often; a refused attempt gets the error "
-        "TOO_MANY_ATTEMPTS with `retryAfter`, over HTTP a 429 answer with `Retry-After`."
+        "TOO_MANY_ATTEMPTS with `retryAfter`, over HTTP a 429 answer with `Retry-After`.",
     )
     async def login(self, info: Info, input: LoginInput) -> AuthPayload:
         return auth_payload(await accounts.login(info.context, input.username, input.password))
 
-    @strawberry.mutation(description="Trade a refresh token (usable once) for a new pair.")
+    @strawberry.mutation(
+        extensions=[Requires(Audience.ANYONE)],
+        description="Trade a refresh token (usable once) for a new pair.",
+    )
     async def refresh_token(self, info: Info, input: RefreshTokenInput) -> AuthPayload:
         return auth_payload(await accounts.refresh(info.context, input.refresh_token))
 
-    @strawberry.mutation(description="Add a service to the catalogue." + ADMIN_ONLY)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Add a service to the catalogue.",
+    )
     async def create_service(self, info: Info, input: ServiceFieldsInput) -> ServicePayload:
         outcome = await catalogue_admin.create_service(info.context, service_changes(input))
         return service_payload(info, outcome)
 
-    @strawberry.mutation(description="Change fields of a service." + ADMIN_ONLY)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Change fields of a service.",
+    )
     async def update_service(self, info: Info, input: UpdateServiceInput) -> ServicePayload:
         outcome = await catalogue_admin.update_service(
             info.context, decode_id(input.id, "Service"), service_changes(input.fields)
@@ -228,7 +237,8 @@ class Mutation:
         return service_payload(info, outcome)
 
     @strawberry.mutation(
-        description="Publish, suspend, schedule or withdraw a service." + ADMIN_ONLY
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Publish, suspend, schedule or withdraw a service.",
     )
     async def set_service_status(self, info: Info, input: SetServiceStatusInput) -> ServicePayload:
         dates = {
@@ -241,12 +251,18 @@ class Mutation:
         )
         return service_payload(info, outcome)
 
-    @strawberry.mutation(description="Add a category (topic)." + ADMIN_ONLY)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Add a category (topic).",
+    )
     async def create_category(self, info: Info, input: CategoryFieldsInput) -> CategoryPayload:
         outcome = await catalogue_admin.create_category(info.context, category_changes(input))
         return category_payload(info, outcome)
 
-    @strawberry.mutation(description="Change a category, or move it in the tree." + ADMIN_ONLY)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Change a category, or move it in the tree.",
+    )
     async def update_category(self, info: Info, input: UpdateCategoryInput) -> CategoryPayload:
         outcome = await catalogue_admin.update_category(
             info.context, decode_id(input.id, "Category"), category_changes(input.fields)
@@ -254,8 +270,9 @@ class Mutation:
         return category_payload(info, outcome)
 
     @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
         description="Save a Form.io definition as the newest version of a form; earlier "
-        "versions stay readable." + ADMIN_ONLY
+        "versions stay readable.",
     )
     async def save_form(self, info: Info, input: SaveFormInput) -> FormPayload:
         form_id = None

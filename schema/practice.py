@@ -11,7 +11,7 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
-from auth.practices import actors_of, may_read_practice, sees_internal_notes
+from auth.practices import is_applicant, may_read_practice, sees_internal_notes
 from models.practice import FilePurpose, MessageVisibility, StoredFile
 from models.practice import Message as MessageRow
 from models.practice import Practice as PracticeRow
@@ -20,7 +20,7 @@ from models.practice_states import Action, Actor, PracticeStatus
 from resolvers import messages as message_use_cases
 from resolvers.context import Context
 from resolvers.files import download_url
-from resolvers.practice_lookup import switches_of
+from resolvers.practice_lookup import staff_view, switches_of
 from resolvers.practice_transitions import viewer_actions
 from schema.base import (
     TOTAL_COUNT,
@@ -82,10 +82,6 @@ class File:
         )
 
 
-def readable_practice(ctx: Context, row: PracticeRow) -> bool:
-    return may_read_practice(ctx.viewer, ctx.tenant.slug, row.applicant_id, row.status)
-
-
 def shown_to_applicant(ctx: Context, row: StoredFile) -> bool:
     """The citizen's own uploads and the platform's files; the office's only once sent with a
     message or a step (an outcome still being prepared is not the citizen's yet), and never
@@ -96,8 +92,8 @@ def shown_to_applicant(ctx: Context, row: StoredFile) -> bool:
     return sent or row.uploaded_by is None or row.uploaded_by == ctx.viewer.user_id
 
 
-def visible_files(ctx: Context, rows: Iterable[StoredFile]) -> list[File]:
-    staff = sees_internal_notes(ctx.viewer, ctx.tenant.slug)
+def visible_files(ctx: Context, rows: Iterable[StoredFile], staff: bool) -> list[File]:
+    """Every file to staff working on the practice; to its applicant, what was sent to them."""
     return [File.from_row(row, ctx) for row in rows if staff or shown_to_applicant(ctx, row)]
 
 
@@ -111,10 +107,13 @@ class PracticeStatusChange:
     created_at: datetime
     actor_id: strawberry.Private[uuid.UUID | None]
     row_id: strawberry.Private[uuid.UUID]
+    staff_view: strawberry.Private[bool]
+    """Seen by staff working on the practice (who see every file of the step)."""
 
     @classmethod
-    def from_row(cls, row: StatusChangeRow) -> PracticeStatusChange:
+    def from_row(cls, row: StatusChangeRow, staff_view: bool) -> PracticeStatusChange:
         return cls(
+            staff_view=staff_view,
             action=row.action,
             from_status=row.from_status,
             to_status=row.to_status,
@@ -135,7 +134,7 @@ class PracticeStatusChange:
     @strawberry.field(description="Files given with this step (an outcome document, say).")
     async def attachments(self, info: Info) -> list[File]:
         rows = await info.context.loaders.status_change_files.load(self.row_id)
-        return visible_files(info.context, rows)
+        return visible_files(info.context, rows, self.staff_view)
 
 
 @strawberry.type(description="A message on a practice, or an internal note of the office.")
@@ -169,8 +168,9 @@ class Message(relay.Node):
 
     @strawberry.field
     async def attachments(self, info: Info) -> list[File]:
+        # whoever may see a message sees its files: an internal note's only reach staff
         rows = await info.context.loaders.message_files.load(self.row_id)
-        return visible_files(info.context, rows)
+        return [File.from_row(row, info.context) for row in rows]
 
     @classmethod
     async def resolve_nodes(
@@ -181,17 +181,17 @@ class Message(relay.Node):
         practices = await ctx.loaders.practice.load_many(
             [row.practice_id for row in rows if row is not None]
         )
+        scope = await ctx.staff_scope()
         readable = {
-            practice.id
+            practice.id: sees_internal_notes(scope, practice)
             for practice in practices
-            if practice is not None and readable_practice(ctx, practice)
+            if practice is not None and may_read_practice(ctx.viewer, scope, practice)
         }
-        staff = sees_internal_notes(ctx.viewer, ctx.tenant.slug)
         return [
             cls.from_row(row)
             if row is not None
             and row.practice_id in readable
-            and (staff or row.visibility is MessageVisibility.APPLICANT)
+            and (readable[row.practice_id] or row.visibility is MessageVisibility.APPLICANT)
             else None
             for row in rows
         ]
@@ -286,19 +286,21 @@ class Practice(relay.Node):
     @strawberry.field(description="Every step so far, oldest first.")
     async def history(self, info: Info) -> list[PracticeStatusChange]:
         rows = await info.context.loaders.practice_history.load(self.row.id)
-        return [PracticeStatusChange.from_row(row) for row in rows]
+        staff = await staff_view(info.context, self.row)
+        return [PracticeStatusChange.from_row(row, staff) for row in rows]
 
     @strawberry.field(description="What the current user may do now; no client hard-codes it.")
     async def available_transitions(self, info: Info) -> list[Action]:
         service = await info.context.loaders.service.load(self.row.service_id)
         if service is None:
             return []
-        return viewer_actions(info.context, self.row, switches_of(service, self.row))
+        scope = await info.context.staff_scope()
+        return viewer_actions(info.context, scope, self.row, switches_of(service, self.row))
 
     @strawberry.field(description="Files of the practice: form uploads, outcome, receipt…")
     async def files(self, info: Info) -> list[File]:
         rows = await info.context.loaders.practice_files.load(self.row.id)
-        return visible_files(info.context, rows)
+        return visible_files(info.context, rows, await staff_view(info.context, self.row))
 
     @strawberry.field(description="The submission receipt (PDF), once submitted.")
     async def receipt(self, info: Info) -> File | None:
@@ -309,7 +311,7 @@ class Practice(relay.Node):
     @strawberry.field(description="The newest message the current user may see.")
     async def last_message(self, info: Info) -> Message | None:
         ctx = info.context
-        staff = sees_internal_notes(ctx.viewer, ctx.tenant.slug)
+        staff = await staff_view(ctx, self.row)
         loader = ctx.loaders.last_message if staff else ctx.loaders.last_public_message
         row = await loader.load(self.row.id)
         return None if row is None else Message.from_row(row)
@@ -317,7 +319,7 @@ class Practice(relay.Node):
     @strawberry.field(description="Messages from the other side the current user has not read.")
     async def unread_count(self, info: Info) -> int:
         ctx = info.context
-        applicant = Actor.CITIZEN in actors_of(ctx.viewer, ctx.tenant.slug, self.row.applicant_id)
+        applicant = is_applicant(ctx.viewer, self.row.applicant_id)
         loader = ctx.loaders.unread_by_applicant if applicant else ctx.loaders.unread_by_staff
         return await loader.load(self.row.id)
 
@@ -333,7 +335,7 @@ class Practice(relay.Node):
         with pagination_errors():
             page = await message_use_cases.list_messages(
                 info.context,
-                self.row.id,
+                self.row,
                 page_request(first, after, last, before),
                 "totalCount" in selected_paths(info),
             )
@@ -344,11 +346,10 @@ class Practice(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         ctx = info.context
+        scope = await ctx.staff_scope()
         return await load_nodes(
             ctx.loaders.practice,
             node_ids,
             cls.from_row,
-            lambda row: may_read_practice(
-                ctx.viewer, ctx.tenant.slug, row.applicant_id, row.status
-            ),
+            lambda row: may_read_practice(ctx.viewer, scope, row),
         )

@@ -16,14 +16,13 @@ from models.practice_states import Action
 from resolvers import files, messages, practice_work, practices
 from resolvers.errors import Outcome
 from schema.base import FieldError, Info, decode_id, field_errors
+from schema.permissions import Audience, Requires
 from schema.practice import File, Message, Practice
 
 IDEMPOTENCY = (
     "Send a fresh key per user action: the same key again, even concurrently, returns the "
     "first result and writes nothing more; with a different input it is refused."
 )
-OPERATORS = " Requires OPERATOR, OPERATOR_ADMIN or TENANT_ADMIN of the municipality."
-APPLICANT = " Only the citizen who applied."
 
 
 @strawberry.input(description="Create a draft (give `serviceId`) or save one (give `id`).")
@@ -160,8 +159,8 @@ async def read_upload(upload: Any, limit: int) -> tuple[str, bytes]:
 @strawberry.type
 class PracticeMutation:
     @strawberry.mutation(
-        description="Start or save a draft. The draft keeps the form version it started with. "
-        "Requires CITIZEN."
+        extensions=[Requires(Audience.CITIZEN)],
+        description="Start or save a draft. The draft keeps the form version it started with.",
     )
     async def save_practice_draft(
         self, info: Info, input: SavePracticeDraftInput
@@ -179,9 +178,10 @@ class PracticeMutation:
         return practice_payload(outcome)
 
     @strawberry.mutation(
+        extensions=[Requires(Audience.CITIZEN, "the citizen who applied")],
         description="Validate the data against the practice's form version and send it: "
         "every problem comes back at once, on `data.<path>`, and nothing changes then. "
-        "On success the practice has its number and receipt." + APPLICANT
+        "On success the practice has its number and receipt.",
     )
     async def submit_practice(self, info: Info, input: SubmitPracticeInput) -> PracticePayload:
         submission = practices.Submission(
@@ -192,27 +192,41 @@ class PracticeMutation:
         return practice_payload(await practices.submit_practice(info.context, submission))
 
     @strawberry.mutation(
-        description="Withdraw the practice while undecided, if the service allows." + APPLICANT
+        extensions=[Requires(Audience.CITIZEN, "the citizen who applied")],
+        description="Withdraw the practice while undecided, if the service allows.",
     )
     async def withdraw_practice(self, info: Info, input: PracticeStepInput) -> PracticePayload:
         return practice_payload(
             await practice_work.simple_step(info.context, step(input), Action.WITHDRAW)
         )
 
-    @strawberry.mutation(description="Take a submitted practice in charge." + OPERATORS)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.STAFF, "of the practice's office")],
+        description="Take a submitted practice in charge.",
+    )
     async def take_practice_in_charge(
         self, info: Info, input: PracticeStepInput
     ) -> PracticePayload:
         return practice_payload(await practice_work.take_in_charge(info.context, step(input)))
 
-    @strawberry.mutation(description="Give the practice to an operator." + OPERATORS)
+    @strawberry.mutation(
+        extensions=[
+            Requires(
+                Audience.STAFF,
+                "of the practice's office, to a colleague of that office (TENANT_ADMIN: to an "
+                "operator of any office handling the service)",
+            )
+        ],
+        description="Give the practice to an operator.",
+    )
     async def assign_practice(self, info: Info, input: AssignPracticeInput) -> PracticePayload:
         work = practice_work.Work(decode_id(input.id, "Practice"))
         operator = decode_id(input.operator_id, "User")
         return practice_payload(await practice_work.assign(info.context, work, operator))
 
     @strawberry.mutation(
-        description="Ask the citizen for more information; the message reaches them." + OPERATORS
+        extensions=[Requires(Audience.STAFF, "of the practice's office, holding it")],
+        description="Ask the citizen for more information; the message reaches them.",
     )
     async def request_practice_integration(
         self, info: Info, input: RequestPracticeIntegrationInput
@@ -223,8 +237,9 @@ class PracticeMutation:
         return practice_payload(await practice_work.request_integration(info.context, work))
 
     @strawberry.mutation(
+        extensions=[Requires(Audience.CITIZEN, "the citizen who applied")],
         description="Answer a request for more information with new data, files and words; "
-        "the practice goes back to the office." + APPLICANT
+        "the practice goes back to the office.",
     )
     async def answer_practice_integration(
         self, info: Info, input: AnswerPracticeIntegrationInput
@@ -237,14 +252,20 @@ class PracticeMutation:
         )
         return practice_payload(await practice_work.answer_integration(info.context, work))
 
-    @strawberry.mutation(description="Accept the practice." + OPERATORS)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.STAFF, "of the practice's office, holding it")],
+        description="Accept the practice.",
+    )
     async def accept_practice(self, info: Info, input: DecidePracticeInput) -> PracticePayload:
         work = practice_work.Work(
             decode_id(input.id, "Practice"), input.reason, file_ids(input.file_ids)
         )
         return practice_payload(await practice_work.decide(info.context, work, accepted=True))
 
-    @strawberry.mutation(description="Reject the practice, saying why." + OPERATORS)
+    @strawberry.mutation(
+        extensions=[Requires(Audience.STAFF, "of the practice's office, holding it")],
+        description="Reject the practice, saying why.",
+    )
     async def reject_practice(self, info: Info, input: DecidePracticeInput) -> PracticePayload:
         work = practice_work.Work(
             decode_id(input.id, "Practice"), input.reason, file_ids(input.file_ids)
@@ -252,22 +273,32 @@ class PracticeMutation:
         return practice_payload(await practice_work.decide(info.context, work, accepted=False))
 
     @strawberry.mutation(
-        description="Reopen a decided or withdrawn practice, if the service allows." + OPERATORS
+        extensions=[Requires(Audience.STAFF, "of the practice's office")],
+        description="Reopen a decided or withdrawn practice, if the service allows.",
     )
     async def reopen_practice(self, info: Info, input: PracticeStepInput) -> PracticePayload:
         return practice_payload(
             await practice_work.simple_step(info.context, step(input), Action.REOPEN)
         )
 
-    @strawberry.mutation(description="Revoke a sent practice, saying why. Requires TENANT_ADMIN.")
+    @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="Revoke a sent practice, saying why.",
+    )
     async def revoke_practice(self, info: Info, input: PracticeStepInput) -> PracticePayload:
         return practice_payload(
             await practice_work.simple_step(info.context, step(input), Action.REVOKE)
         )
 
     @strawberry.mutation(
+        extensions=[
+            Requires(
+                Audience.SIGNED_IN,
+                "the applicant, or staff of the practice's office (INTERNAL notes: staff only)",
+            )
+        ],
         description="Write on a practice: the applicant and the office see APPLICANT messages; "
-        "INTERNAL notes are the office's only."
+        "INTERNAL notes are the office's only.",
     )
     async def send_message(self, info: Info, input: SendMessageInput) -> MessagePayload:
         new = messages.NewMessage(
@@ -279,15 +310,23 @@ class PracticeMutation:
         )
         return message_payload(await messages.send_message(info.context, new))
 
-    @strawberry.mutation(description="Mark what the other side wrote on a practice as read.")
+    @strawberry.mutation(
+        extensions=[
+            Requires(Audience.SIGNED_IN, "the applicant, or staff of the practice's office")
+        ],
+        description="Mark what the other side wrote on a practice as read.",
+    )
     async def mark_messages_read(self, info: Info, input: MarkMessagesReadInput) -> PracticePayload:
         practice_id = decode_id(input.practice_id, "Practice")
         return practice_payload(await messages.mark_read(info.context, practice_id))
 
     @strawberry.mutation(
+        extensions=[
+            Requires(Audience.SIGNED_IN, "the applicant, or staff of the practice's office")
+        ],
         description="Upload a file to a practice (multipart request). Its type is sniffed from "
         "the bytes; size and type limits of the server and of the form component apply. "
-        "Reference it in the form data as `{id, name, size, type}` or in `fileIds`."
+        "Reference it in the form data as `{id, name, size, type}` or in `fileIds`.",
     )
     async def upload_file(self, info: Info, input: UploadFileInput) -> FilePayload:
         name, content = await read_upload(input.file, info.context.upload_policy.max_bytes)

@@ -22,6 +22,7 @@ from schema.base import (
     refuse_invalid,
     selected_paths,
 )
+from schema.permissions import Audience, Requires
 from schema.practice import Practice
 
 strawberry.enum(PracticeSortField)
@@ -96,8 +97,15 @@ def practice_filter(where: PracticeFilterInput | None) -> PracticeFilter:
 @strawberry.type
 class PracticeQuery:
     @strawberry.field(
+        extensions=[
+            Requires(
+                Audience.SIGNED_IN,
+                "a citizen's own practices; to staff also the sent practices of their offices "
+                "(every office's for TENANT_ADMIN)",
+            )
+        ],
         description="A citizen's own practices (drafts included), or for the municipality's "
-        "staff the work queue of every sent practice. Newest first by default. " + PAGE_DOC
+        "staff the work queue of every sent practice. Newest first by default. " + PAGE_DOC,
     )
     async def practices(
         self,
@@ -121,17 +129,21 @@ class PracticeQuery:
             )
         return connection(PracticeConnection, page, Practice.from_row)
 
-    @strawberry.field(description="A practice the current user may read.")
+    @strawberry.field(
+        extensions=[
+            Requires(Audience.SIGNED_IN, "its applicant, or staff of the practice's office")
+        ],
+        description="A practice the current user may read.",
+    )
     async def practice(self, info: Info, id: relay.GlobalID) -> Practice | None:
         row = await get_practice(info.context, decode_id(id, "Practice"))
         return None if row is None else Practice.from_row(row)
 
     @strawberry.field(
-        description="Sent practices per status (the staff's queue counts); empty for others."
+        extensions=[Requires(Audience.STAFF, "counts the practices of the caller's offices")],
+        description="Sent practices per status (the staff's queue counts); empty for others.",
     )
     async def practice_counts(self, info: Info) -> list[PracticeStatusCount]:
-        if not info.context.viewer.is_staff_of(info.context.tenant.slug):
-            return []
         counts = await practices.count_by_status(info.context)
         return [
             PracticeStatusCount(status=status, count=counts[status])

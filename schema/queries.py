@@ -29,6 +29,7 @@ from schema.connections import (
     ServiceGroupConnection,
 )
 from schema.form import Form
+from schema.permissions import Audience, Requires
 from schema.tenant import Tenant
 from schema.user import User
 
@@ -96,19 +97,32 @@ def prefetch_for(selected: set[str]) -> Prefetch:
 
 @strawberry.type
 class Query:
-    node: relay.Node | None = relay.node()
-    nodes: list[relay.Node | None] = relay.node()
+    node: relay.Node | None = relay.node(
+        extensions=[Requires(Audience.ANYONE, "each node only if its type lets the caller see it")]
+    )
+    nodes: list[relay.Node | None] = relay.node(
+        extensions=[Requires(Audience.ANYONE, "each node only if its type lets the caller see it")]
+    )
 
-    @strawberry.field(description="The logged-in user; null for anonymous callers.")
+    @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)],
+        description="The logged-in user; null for anonymous callers.",
+    )
     async def me(self, info: Info) -> User | None:
         user = await accounts.me(info.context)
         return None if user is None else User.from_row(user)
 
-    @strawberry.field(description="The municipality this request is addressed to.")
+    @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)],
+        description="The municipality this request is addressed to.",
+    )
     def tenant(self, info: Info) -> Tenant:
         return Tenant.from_row(info.context.tenant)
 
-    @strawberry.field(description="Topics of the catalogue, in their set order. " + PAGE_DOC)
+    @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)],
+        description="Topics of the catalogue, in their set order. " + PAGE_DOC,
+    )
     async def categories(
         self,
         info: Info,
@@ -131,7 +145,9 @@ class Query:
             CategoryConnection, page, lambda row: Category.from_row(row, info.context)
         )
 
-    @strawberry.field(description="Groups of services. " + PAGE_DOC)
+    @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)], description="Groups of services. " + PAGE_DOC
+    )
     async def service_groups(
         self,
         info: Info,
@@ -151,8 +167,11 @@ class Query:
         )
 
     @strawberry.field(
+        extensions=[
+            Requires(Audience.ANYONE, "unpublished services only for the municipality's staff")
+        ],
         description="The catalogue: published services for the public, every service for the "
-        "municipality's staff. Sorted by name unless a text filter asks for relevance. " + PAGE_DOC
+        "municipality's staff. Sorted by name unless a text filter asks for relevance. " + PAGE_DOC,
     )
     async def services(
         self,
@@ -180,7 +199,9 @@ class Query:
             lambda listing: Service.from_row(listing.service, info.context, listing.related),
         )
 
-    @strawberry.field(description="A service by id or by slug.")
+    @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)], description="A service by id or by slug."
+    )
     async def service(
         self, info: Info, id: relay.GlobalID | None = None, slug: str | None = None
     ) -> Service | None:
@@ -191,7 +212,10 @@ class Query:
         row = await catalogue.find_service(info.context, optional_id(id, "Service"), slug)
         return None if row is None else Service.from_row(row, info.context)
 
-    @strawberry.field(description="A form by id, with its current definition and versions.")
+    @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)],
+        description="A form by id, with its current definition and versions.",
+    )
     async def form(self, info: Info, id: relay.GlobalID) -> Form | None:
         if id.type_name != "Form":
             return None
@@ -199,7 +223,8 @@ class Query:
         return None if head is None else Form.from_document(head)
 
     @strawberry.field(
-        description="The municipality's forms, newest first. Requires TENANT_ADMIN. " + PAGE_DOC
+        extensions=[Requires(Audience.TENANT_ADMIN)],
+        description="The municipality's forms, newest first. " + PAGE_DOC,
     )
     async def forms(
         self,

@@ -32,6 +32,7 @@ from schema.base import (
     refuse_invalid,
     selected_paths,
 )
+from schema.permissions import Audience, Requires
 
 strawberry.enum(ResourceKind)
 
@@ -127,13 +128,17 @@ class ResourceBooking(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         ctx = info.context
-        staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
-        return await load_nodes(
-            ctx.loaders.resource_booking,
-            node_ids,
-            cls.from_row,
-            lambda row: staff or row.citizen_id == ctx.viewer.user_id,
-        )
+        rows = await load_nodes(ctx.loaders.resource_booking, node_ids, lambda row: row)
+        return [
+            cls.from_row(row)
+            if row is not None
+            and (
+                row.citizen_id == ctx.viewer.user_id
+                or await resource_bookings.works_on_booking(ctx, row)
+            )
+            else None
+            for row in rows
+        ]
 
 
 @strawberry.input
@@ -178,8 +183,9 @@ class ResourceBookingConnection(relay.Connection[ResourceBooking]):
 @strawberry.type
 class ResourceQuery:
     @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)],
         description="Bookable resources by slug, filtered by kind and by the people they must "
-        "hold. Relay pagination, at most 100 a page."
+        "hold. Relay pagination, at most 100 a page.",
     )
     async def resources(
         self,
@@ -201,14 +207,15 @@ class ResourceQuery:
             )
         return connection(ResourceConnection, page, lambda r: Resource.from_row(r, info.context))
 
-    @strawberry.field(description="A resource by id.")
+    @strawberry.field(extensions=[Requires(Audience.ANYONE)], description="A resource by id.")
     async def resource(self, info: Info, id: relay.GlobalID) -> Resource | None:
         row = await info.context.loaders.resource.load(decode_id(id, "Resource"))
         return None if row is None else Resource.from_row(row, info.context)
 
     @strawberry.field(
+        extensions=[Requires(Audience.ANYONE)],
         description="Free intervals of a resource between two local dates (at most 62 days). "
-        "Public; cacheable over GET."
+        "Public; cacheable over GET.",
     )
     async def resource_availability(
         self, info: Info, resource_id: relay.GlobalID, start: date, end: date
@@ -222,8 +229,9 @@ class ResourceQuery:
         return [Interval(start=interval.start, end=interval.end) for interval in found]
 
     @strawberry.field(
+        extensions=[Requires(Audience.SIGNED_IN, "the caller's own")],
         description="The current user's coming resource bookings, soonest first. Relay "
-        "pagination, at most 100 a page."
+        "pagination, at most 100 a page.",
     )
     async def my_resource_bookings(
         self,
@@ -245,9 +253,10 @@ class ResourceQuery:
 @strawberry.type
 class ResourceMutation:
     @strawberry.mutation(
+        extensions=[Requires(Audience.CITIZEN)],
         description="Book a resource for an interval on its grid: APPROVED, or PENDING when it "
         "needs an operator's approval. INTERVAL_UNAVAILABLE outside its rules, INTERVAL_TAKEN "
-        "when another booking (plus its buffer) overlaps. Requires CITIZEN."
+        "when another booking (plus its buffer) overlaps.",
     )
     async def book_resource(self, info: Info, input: BookResourceInput) -> ResourceBookingPayload:
         request = resource_bookings.BookingRequest(
@@ -261,7 +270,10 @@ class ResourceMutation:
         )
         return booking_payload(await resource_bookings.book_resource(info.context, request))
 
-    @strawberry.mutation(description="Cancel a booking of yours (or, for the office, any).")
+    @strawberry.mutation(
+        extensions=[Requires(Audience.SIGNED_IN, "its booker, or staff of the resource's office")],
+        description="Cancel a booking of yours (or, for the office, any).",
+    )
     async def cancel_resource_booking(
         self, info: Info, input: CancelResourceBookingInput
     ) -> ResourceBookingPayload:

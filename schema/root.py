@@ -25,12 +25,15 @@ from schema.calendar_admin import AdminBookingMutation, AdminBookingQuery
 from schema.catalogue import Category, Office, Service, ServiceGroup
 from schema.document_limits import DocumentLengthLimiter
 from schema.form import Form
+from schema.input_checks import check_inputs_of
 from schema.mutations import Mutation
 from schema.practice import Message, Practice
 from schema.practice_mutations import PracticeMutation
 from schema.practice_queries import PracticeQuery
 from schema.queries import Query
+from schema.query_cost import DEFAULT_BUDGETS, CostBudgets, QueryCostLimiter
 from schema.resource import Resource, ResourceBooking, ResourceMutation, ResourceQuery
+from schema.staff import StaffMutation, StaffQuery
 from schema.tenant import Tenant, TenantMutation
 from schema.user import User
 
@@ -50,7 +53,8 @@ NODE_TYPES = [
     User,
 ]
 ROOT_QUERY = merge_types(
-    "Query", (Query, PracticeQuery, AppointmentQuery, ResourceQuery, AdminBookingQuery)
+    "Query",
+    (Query, PracticeQuery, AppointmentQuery, ResourceQuery, AdminBookingQuery, StaffQuery),
 )
 ROOT_MUTATION = merge_types(
     "Mutation",
@@ -61,8 +65,10 @@ ROOT_MUTATION = merge_types(
         ResourceMutation,
         AdminBookingMutation,
         TenantMutation,
+        StaffMutation,
     ),
 )
+check_inputs_of(ROOT_QUERY, ROOT_MUTATION)
 
 
 def unexpected(error: GraphQLError) -> bool:
@@ -79,6 +85,7 @@ def build_schema(
     max_length: int = 100_000,
     mask_errors: bool = False,
     introspection: bool = True,
+    cost_budgets: CostBudgets = DEFAULT_BUDGETS,
 ) -> strawberry.Schema:
     # Factories: each request gets fresh extension objects; the parse and validation caches
     # live at module level in strawberry, so they are shared across requests all the same.
@@ -96,6 +103,7 @@ def build_schema(
         lambda: ValidationCache(maxsize=512),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: DocumentLengthLimiter(max_length=max_length),
+        lambda: QueryCostLimiter(cost_budgets),
     ]
     if mask_errors:
         extensions.append(lambda: MaskErrors(should_mask_error=unexpected))

@@ -12,6 +12,7 @@ from models.i18n import Language
 from models.tenant import Tenant as TenantRow
 from resolvers import tenant_admin
 from schema.base import FieldError, Info, field_errors
+from schema.permissions import Audience, Requires
 
 strawberry.enum(Language)
 
@@ -45,13 +46,12 @@ class Tenant(relay.Node):
     origins: strawberry.Private[list[str]]
 
     @strawberry.field(
+        extensions=[Requires(Audience.TENANT_ADMIN, quiet=True)],
         description="Origins (scheme://host[:port]) of other websites whose pages may call "
-        "the API from a browser, besides the origin of siteUrl. Only the municipality's "
-        "administrators see them; null for anyone else."
+        "the API from a browser, besides the origin of siteUrl.",
     )
-    def allowed_origins(self, info: Info) -> list[str] | None:
-        ctx = info.context
-        return self.origins if ctx.viewer.is_tenant_admin_of(ctx.tenant.slug) else None
+    def allowed_origins(self) -> list[str] | None:
+        return self.origins
 
     @classmethod
     def from_row(cls, row: TenantRow) -> Tenant:
@@ -123,8 +123,9 @@ def theme_changes(theme: ThemeInput | None) -> dict[str, str | None] | None:
 @strawberry.type
 class TenantMutation:
     @strawberry.mutation(
+        extensions=[Requires(Audience.TENANT_ADMIN)],
         description="Change the municipality's theme and the websites allowed to call the API "
-        "from a browser. Requires TENANT_ADMIN of the municipality (or PLATFORM_ADMIN)."
+        "from a browser.",
     )
     async def update_tenant(self, info: Info, input: UpdateTenantInput) -> TenantPayload:
         origins = input.allowed_origins

@@ -3,6 +3,7 @@ citizens who meet them on their practices."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from models.user import Role, UserKind
 from models.user import User as UserRow
 from resolvers.context import Context
 from schema.base import Info, load_nodes
+from schema.catalogue import Office
 
 strawberry.enum(Role)
 strawberry.enum(UserKind)
@@ -78,6 +80,20 @@ class User(relay.Node):
             phone=None,
             identity_provider=row.identity_provider,
         )
+
+    @strawberry.field(
+        description="The offices an operator works in, by slug: shown to the operator and to "
+        "the municipality's staff; empty for citizens and for anyone else."
+    )
+    async def offices(self, info: Info) -> list[Office]:
+        ctx = info.context
+        user_id = uuid.UUID(self.id)
+        if self.kind is UserKind.CITIZEN or not (
+            user_id == ctx.viewer.user_id or ctx.viewer.is_staff_of(ctx.tenant.slug)
+        ):
+            return []
+        rows = await ctx.loaders.operator_offices.load(user_id)
+        return [Office.from_row(row, ctx) for row in rows]
 
     @classmethod
     async def resolve_nodes(

@@ -35,7 +35,7 @@ from server.embedded import EmbeddedStack
 from server.frontend import FrontendFiles, citizen_page, crest, operator_page, theme_css
 from server.logs import configure_logging, log
 from server.middleware import RequestMiddleware
-from server.migrate import check_revision
+from server.migrate import check_database
 from server.persisted import PersistedDocuments, resolve_persisted
 from server.request_limits import (
     RequestRefused,
@@ -276,14 +276,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
         )
         urls = await asyncio.to_thread(stack.start)
         try:
+            database_url = settings.database_url or urls.database_url or ""
+            await check_database(database_url)
             stores = await open_stores(
-                settings.database_url or urls.database_url or "",
+                database_url,
                 settings.mongodb_url or urls.mongodb_url or "",
                 settings.mongodb_database,
                 settings.redis_url or urls.redis_url or "",
                 settings.db_pool_size,
             )
-            await check_revision(stores.engine)
             state = app.state.sportello = AppState.open(settings, stores)
 
             async def changed(slug: str) -> None:
@@ -310,6 +311,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 max_length=settings.max_query_length,
                 mask_errors=settings.production,
                 introspection=settings.allow_introspection,
+                cost_budgets=settings.query_cost_budgets,
             ),
             graphql_ide=None if settings.production else "graphiql",
             allow_queries_via_get=True,

@@ -30,6 +30,7 @@ app.add_typer(embedded_app, name="embedded")
 console = Console(stderr=True)
 
 SCHEMA_FILE = Path("codegen/schema.graphql")
+MATRIX_FILE = Path("docs/authorization.md")
 
 
 def settings_or_exit() -> Settings:
@@ -77,18 +78,10 @@ def store_urls(settings: Settings) -> Iterator[Settings]:
 
 
 def exit_unless_migrated(settings: Settings) -> None:
-    from server.database import create_engine
-    from server.migrate import DatabaseNotMigrated, check_revision
-
-    async def check() -> None:
-        engine = create_engine(settings.database_url or "", pool_size=1)
-        try:
-            await check_revision(engine)
-        finally:
-            await engine.dispose()
+    from server.migrate import DatabaseNotMigrated, check_database
 
     try:
-        asyncio.run(check())
+        asyncio.run(check_database(settings.database_url or ""))
     except DatabaseNotMigrated as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
@@ -272,7 +265,7 @@ async def compile_demo_themes(state: AppState) -> None:
     from models.tenant import Tenant
     from server.theme import Themes
 
-    async with state.stores.sessions() as session:
+    async with state.stores.cross_tenant_sessions() as session:  # every municipality
         tenants = (await session.exec(select(Tenant))).all()
     with console.status("compiling the municipalities' stylesheets…"):
         colours = [tenant.theme.get("primaryColor") for tenant in tenants]
@@ -295,19 +288,21 @@ async def _mint(settings: Settings, tenant_slug: str, who: str, minutes: int) ->
     from models.tenant import Tenant
     from models.user import User
     from server.database import create_engine
+    from server.row_security import APP_ROLE, cross_tenant_sessions
 
-    engine = create_engine(settings.database_url or "", pool_size=1)
+    # An administrator's command, for any municipality and any account: across tenants.
+    engine = create_engine(settings.database_url or "", pool_size=1, acting_as=APP_ROLE)
     try:
-        async with engine.connect() as connection:
-            tenant = (
-                await connection.execute(select(Tenant.id).where(Tenant.slug == tenant_slug))
+        async with cross_tenant_sessions(engine)() as session:
+            tenant_id = (
+                await session.exec(select(Tenant.id).where(Tenant.slug == tenant_slug))
             ).first()
-            if tenant is None:
+            if tenant_id is None:
                 raise LookupError(f"no municipality {tenant_slug!r}")
             user = (
-                await connection.execute(
+                await session.exec(
                     select(User.id, User.tenant_id, User.roles).where(
-                        or_(User.tenant_id == tenant.id, col(User.tenant_id).is_(None)),
+                        or_(User.tenant_id == tenant_id, col(User.tenant_id).is_(None)),
                         or_(User.username == who, User.fiscal_code == who.upper()),
                     )
                 )
@@ -316,9 +311,10 @@ async def _mint(settings: Settings, tenant_slug: str, who: str, minutes: int) ->
         await engine.dispose()
     if user is None:
         raise LookupError(f"no user {who!r} in {tenant_slug!r}")
+    user_id, user_tenant_id, roles = user
     tokens = TokenService(settings.signing_key, settings.previous_secret_keys)
-    owner = None if user.tenant_id is None else tenant_slug
-    return tokens.issue(user.id, owner, list(user.roles), "access", minutes * 60).token
+    owner = None if user_tenant_id is None else tenant_slug
+    return tokens.issue(user_id, owner, list(roles), "access", minutes * 60).token
 
 
 @app.command()
@@ -340,17 +336,25 @@ def token(
 @app.command("export-schema")
 def export_schema(
     output: Path = typer.Option(SCHEMA_FILE, help="Where to write the SDL; '-' for stdout."),
+    matrix: Path = typer.Option(
+        MATRIX_FILE, help="Where to write the authorization matrix generated from the schema."
+    ),
 ) -> None:
-    """Write the GraphQL schema (SDL) that clients generate their types from."""
+    """Write the GraphQL schema (SDL) that clients generate their types from, and the
+    authorization matrix its declared permissions make."""
+    from schema.authorization import matrix_markdown
     from schema.root import build_schema
 
-    sdl = str(build_schema()) + "\n"
+    schema = build_schema()
+    sdl = str(schema) + "\n"
     if str(output) == "-":
         print(sdl, end="")
         return
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(sdl)
-    console.print(f"schema written to {output}")
+    matrix.parent.mkdir(parents=True, exist_ok=True)
+    matrix.write_text(matrix_markdown(schema))
+    console.print(f"schema written to {output}, authorization matrix to {matrix}")
 
 
 @embedded_app.command("status")

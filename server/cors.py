@@ -63,7 +63,8 @@ class TenantOrigins:
         query = select(Tenant)
         if slug != EVERY_TENANT:
             query = query.where(Tenant.slug == slug)
-        async with state.stores.sessions() as session:
+        # Before a tenant is known, or for every tenant: the platform's directory.
+        async with state.stores.cross_tenant_sessions() as session:
             tenants = (await session.exec(query)).all()
         found = [origin for tenant in tenants for origin in tenant_origins(tenant)]
         origins = list(dict.fromkeys([*self.platform_origins, *found]))

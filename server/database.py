@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 
 import asyncpg
 from beanie import init_beanie
@@ -15,6 +16,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.form import FormHead, FormVersion
 from server.roundtrips import MongoRoundTripListener, count_postgres_round_trips
+from server.row_security import (
+    APP_ROLE,
+    ScopedConnection,
+    cross_tenant_sessions,
+    scope_connections,
+    tenant_sessions,
+)
 
 DOCUMENT_MODELS = [FormHead, FormVersion]
 
@@ -31,27 +39,54 @@ def async_database_url(url: str) -> str:
     return parsed.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
 
 
-def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
+def create_engine(url: str, pool_size: int = 10, *, acting_as: str | None = None) -> AsyncEngine:
+    """An engine on `url`. `acting_as` names the role its connections switch to at connect
+    (in the startup message: no round trip); the application's is `APP_ROLE`, bound by
+    row-level security (server/row_security.py). Without it, the connections act as the URL's
+    own login role, which owns the tables: for migrations and schema checks, never for the
+    rows of a tenant."""
+    settings = dict(SERVER_SETTINGS)
+    if acting_as is not None:
+        settings["role"] = acting_as
     engine = create_async_engine(
         async_database_url(url),
         pool_size=pool_size,
         max_overflow=pool_size,
         pool_pre_ping=False,
-        connect_args={"server_settings": SERVER_SETTINGS},
+        connect_args={"server_settings": settings, "connection_class": ScopedConnection},
     )
     count_postgres_round_trips(engine)
+    scope_connections(engine)
     return engine
 
 
 @dataclass
 class Stores:
-    """The open connections of one process; built in the app's lifespan, closed at shutdown."""
+    """The open connections of one process; built in the app's lifespan, closed at shutdown.
+
+    PostgreSQL sessions come from one of two factories, chosen by name at every use:
+    `tenant_sessions(tenant_id)` for what a request does in its municipality, and
+    `cross_tenant_sessions` for what is cross-tenant by nature (the worker's jobs, seeding,
+    the CLI, finding a request's tenant)."""
 
     engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
     mongo_client: AsyncMongoClient
     mongo: AsyncDatabase
     redis: Redis
+    cross_tenant_sessions: async_sessionmaker[AsyncSession] = field(init=False)
+    _tenants: dict[uuid.UUID, async_sessionmaker[AsyncSession]] = field(
+        default_factory=dict, init=False
+    )
+
+    def __post_init__(self) -> None:
+        self.cross_tenant_sessions = cross_tenant_sessions(self.engine)
+
+    def tenant_sessions(self, tenant_id: uuid.UUID) -> async_sessionmaker[AsyncSession]:
+        """Sessions that see and write the rows of this tenant only."""
+        sessions = self._tenants.get(tenant_id)
+        if sessions is None:
+            sessions = self._tenants[tenant_id] = tenant_sessions(self.engine, tenant_id)
+        return sessions
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -62,8 +97,7 @@ class Stores:
 async def open_stores(
     database_url: str, mongodb_url: str, mongodb_database: str, redis_url: str, pool_size: int = 10
 ) -> Stores:
-    engine = create_engine(database_url, pool_size)
-    sessions = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+    engine = create_engine(database_url, pool_size, acting_as=APP_ROLE)
     mongo_client: AsyncMongoClient = AsyncMongoClient(
         mongodb_url,
         event_listeners=[MongoRoundTripListener()],
@@ -73,7 +107,7 @@ async def open_stores(
     mongo = mongo_client[mongodb_database]
     await init_beanie(database=mongo, document_models=DOCUMENT_MODELS)
     redis = Redis.from_url(redis_url, decode_responses=True)
-    return Stores(engine, sessions, mongo_client, mongo, redis)
+    return Stores(engine, mongo_client, mongo, redis)
 
 
 async def recreate_database(server_url: str, name: str) -> str:

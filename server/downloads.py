@@ -5,15 +5,14 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import quote
 
-from sqlmodel import select
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from auth.file_links import verify_download
 from auth.tokens import ExpiredToken, InvalidToken
 from models.clock import unix_now
-from models.tenant import Tenant
 from server.state import AppState
+from server.tenancy import find_tenant
 
 RFC5987_SAFE = "!#$&+-.^_`|~"
 """`attr-char` of RFC 5987 beside letters and digits: everything else is percent-encoded."""
@@ -41,13 +40,8 @@ async def download(request: Request) -> Response:
         return refusal(403, "LINK_EXPIRED", "this download link has expired: ask for a new one")
     except InvalidToken:
         return refusal(403, "INVALID_LINK", "this is not a valid download link")
-    async with state.stores.sessions() as session:
-        tenant_id = (
-            await session.exec(
-                select(Tenant.id).where(Tenant.slug == request.path_params["tenant"])
-            )
-        ).first()
-    if tenant_id != link.tenant_id:
+    tenant = await find_tenant(state, request.path_params["tenant"])
+    if tenant is None or tenant.id != link.tenant_id:
         return refusal(404, "NOT_FOUND", "no such file in this municipality")
     try:
         content = await state.storage.get(link.key)

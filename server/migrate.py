@@ -10,6 +10,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from server.database import create_engine
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -51,3 +53,13 @@ async def check_revision(engine: AsyncEngine) -> None:
             f"the database is at revision {current or 'none'}, this code needs {head}: "
             "run `sportello migrate` (or `sportello serve --migrate`)"
         )
+
+
+async def check_database(database_url: str) -> None:
+    """`check_revision` as the URL's own login role: the application's role is created by a
+    migration, so on a database never migrated it may not exist yet."""
+    engine = create_engine(database_url, pool_size=1)
+    try:
+        await check_revision(engine)
+    finally:
+        await engine.dispose()

@@ -23,10 +23,12 @@ async def seed_platform(
     state: AppState, *, local_passwords: bool, progress: Progress | None = None
 ) -> SeedReport:
     """Create or bring up to date the demo; running it twice changes nothing."""
+    # Municipalities, their catalogues and accounts are the platform's to create: across
+    # tenants. Practices and calendars go through the use cases, each in its tenant.
     report = await seed_demo(
-        state.stores.sessions, local_passwords=local_passwords, progress=progress
+        state.stores.cross_tenant_sessions, local_passwords=local_passwords, progress=progress
     )
-    async with state.stores.sessions() as session:
+    async with state.stores.cross_tenant_sessions() as session:
         tenants = (await session.exec(select(Tenant).order_by(Tenant.slug))).all()
     for tenant in tenants:
         if progress is not None:

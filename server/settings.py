@@ -12,7 +12,9 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from auth.login_throttle import LoginLimits
+from models.booking import DEFAULT_MAX_OPEN_HOLDS
 from models.uploads import DEFAULT_ALLOWED_TYPES, GLOBAL_MAX_BYTES
+from schema.query_cost import DEFAULT_BUDGETS, CostBudgets
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 FRONTEND_SOURCE = REPOSITORY / "frontend"
@@ -54,6 +56,20 @@ class Settings(BaseSettings):
     max_query_aliases: int = Field(default=30, ge=1, alias="SPORTELLO_MAX_QUERY_ALIASES")
     max_query_length: int = Field(default=100_000, ge=1000, alias="SPORTELLO_MAX_QUERY_LENGTH")
     """Characters of a GraphQL document, refused before it is parsed."""
+    max_query_cost_anonymous: int = Field(
+        default=DEFAULT_BUDGETS.anonymous, ge=1, alias="SPORTELLO_MAX_QUERY_COST_ANONYMOUS"
+    )
+    """The estimated cost (objects the answer may hold, see `schema/query_cost.py`) an operation
+    may have, by the caller's largest role; over it, refused before it runs."""
+    max_query_cost_citizen: int = Field(
+        default=DEFAULT_BUDGETS.citizen, ge=1, alias="SPORTELLO_MAX_QUERY_COST_CITIZEN"
+    )
+    max_query_cost_staff: int = Field(
+        default=DEFAULT_BUDGETS.staff, ge=1, alias="SPORTELLO_MAX_QUERY_COST_STAFF"
+    )
+    max_query_cost_admin: int = Field(
+        default=DEFAULT_BUDGETS.admin, ge=1, alias="SPORTELLO_MAX_QUERY_COST_ADMIN"
+    )
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, alias="SPORTELLO_MAX_BODY_BYTES")
     """Bytes of a JSON request body; multipart requests may carry the upload limit plus 1 MiB."""
     db_pool_size: int = Field(default=10, ge=1, alias="SPORTELLO_DB_POOL_SIZE")
@@ -64,6 +80,10 @@ class Settings(BaseSettings):
     )
     login_window_seconds: float = Field(default=900, gt=0, alias="SPORTELLO_LOGIN_WINDOW_SECONDS")
     login_address_failures: int = Field(default=50, ge=1, alias="SPORTELLO_LOGIN_ADDRESS_FAILURES")
+    max_open_holds: int = Field(
+        default=DEFAULT_MAX_OPEN_HOLDS, ge=1, le=50, alias="SPORTELLO_MAX_OPEN_HOLDS"
+    )
+    """Unconfirmed holds one person may have on one calendar at a time."""
     log_level: str = Field(default="INFO", alias="SPORTELLO_LOG_LEVEL")
     server_timing: bool | None = Field(default=None, alias="SPORTELLO_SERVER_TIMING")
     introspection: bool | None = Field(default=None, alias="SPORTELLO_INTROSPECTION")
@@ -125,6 +145,15 @@ class Settings(BaseSettings):
                 "SPORTELLO_LOGIN_MAX_DELAY_SECONDS must not exceed SPORTELLO_LOGIN_WINDOW_SECONDS"
             )
         return self
+
+    @property
+    def query_cost_budgets(self) -> CostBudgets:
+        return CostBudgets(
+            anonymous=self.max_query_cost_anonymous,
+            citizen=self.max_query_cost_citizen,
+            staff=self.max_query_cost_staff,
+            admin=self.max_query_cost_admin,
+        )
 
     @property
     def login_limits(self) -> LoginLimits:

@@ -43,7 +43,7 @@ class AppState:
             tenant=tenant,
             viewer=viewer,
             language=language,
-            db=self.stores.sessions,
+            db=self.stores.tenant_sessions(tenant.id),
             mongo=self.stores.mongo,
             redis=self.stores.redis,
             tokens=self.tokens,
@@ -52,6 +52,7 @@ class AppState:
             upload_policy=self.upload_policy,
             download_link_seconds=self.settings.download_link_seconds,
             login_limits=self.settings.login_limits,
+            max_open_holds=self.settings.max_open_holds,
             client_address=client_address,
         )
 

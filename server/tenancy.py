@@ -11,15 +11,22 @@ from redis.exceptions import RedisError
 from sqlmodel import select
 
 from models.tenant import Tenant
+from resolvers.catalogue_admin import SLUG
 from resolvers.tenant_admin import TENANT_CHANGED
 from server.logs import log
 from server.state import AppState
 
 RETRY_SECONDS = 5
+MAX_TENANT_SLUG = 63
 
 
 async def find_tenant(state: AppState, slug: str) -> Tenant | None:
-    async with state.stores.sessions() as session:
+    """The municipality of a slug from the address or the X-Tenant header; None for one that
+    cannot be a slug (a NUL character in `/bugliano%00/` never reaches the database)."""
+    if len(slug) > MAX_TENANT_SLUG or not SLUG.match(slug):
+        return None
+    # Across tenants: the request's tenant is what this finds.
+    async with state.stores.cross_tenant_sessions() as session:
         return (await session.exec(select(Tenant).where(Tenant.slug == slug))).first()
 
 

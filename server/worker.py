@@ -26,6 +26,7 @@ from resolvers.jobs import QUEUE, RUN_AT_HEADER, TASKS, JobContext, RegisteredTa
 from resolvers.notify import Notifier, open_notifier
 from server.database import open_stores
 from server.logs import log
+from server.row_security import PLATFORM_ROLE
 from server.settings import Settings
 from server.state import AppState
 
@@ -159,7 +160,7 @@ def job_runner(
     async def run(job: Job) -> None:
         payload = json.loads(job.payload) if job.payload else {}
         context = JobContext(
-            sessions=state.stores.sessions,
+            cross_tenant_sessions=state.stores.cross_tenant_sessions,
             mongo=state.stores.mongo,
             redis=state.stores.redis,
             storage=state.storage,
@@ -225,9 +226,13 @@ class Worker:
             pool_size=self.concurrency,
         )
         state = AppState.open(settings, stores)
-        # Listener and dequeue, heartbeat and log writes: pgqueuer's own few connections.
+        # Listener and dequeue, heartbeat and log writes: pgqueuer's own few connections,
+        # on the queue of every tenant, as the platform's role.
         pool = await asyncpg.create_pool(
-            queue_dsn(settings.database_url or ""), min_size=2, max_size=4
+            queue_dsn(settings.database_url or ""),
+            min_size=2,
+            max_size=4,
+            server_settings={"role": PLATFORM_ROLE},
         )
         announcer = RetryAnnouncer(pool)
         try:

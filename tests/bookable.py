@@ -97,6 +97,26 @@ def free_slot(
     raise AssertionError(f"no wanted free slot in the horizon of {calendar} (open: {len(days)})")
 
 
+MY_APPOINTMENTS = """{ myAppointments(first: 100) { edges { node { start end status } } } }"""
+
+
+def not_booked_by(api: GraphQLClient, token: str) -> Callable[[dict[str, Any]], bool]:
+    """A `wanted` for `free_slot`: the slots at which the citizen has no place yet (one person
+    takes one place at a time, and the demo has booked one for each citizen)."""
+    edges = api(MY_APPOINTMENTS, token=token).data["myAppointments"]["edges"]
+    taken = [
+        (datetime.fromisoformat(node["start"]), datetime.fromisoformat(node["end"]))
+        for node in (edge["node"] for edge in edges)
+        if node["status"] in ("DRAFT", "PENDING", "APPROVED")
+    ]
+
+    def wanted(slot: dict[str, Any]) -> bool:
+        start, end = datetime.fromisoformat(slot["start"]), datetime.fromisoformat(slot["end"])
+        return not any(start < other_end and other_start < end for other_start, other_end in taken)
+
+    return wanted
+
+
 def open_day(api: GraphQLClient, calendar: str, *, from_day: int = 0) -> date:
     """The `from_day`-th day the calendar has free slots on (0: the soonest)."""
     days = sorted(open_days(api, calendar))

@@ -11,7 +11,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -21,11 +22,14 @@ from typing import Any
 
 import httpx
 import pytest
+import strawberry
 from sqlalchemy import Column, Table, insert, select, text
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import SQLModel
 
 import models  # noqa: F401  (registers every table)
-from server.database import open_stores, recreate_database
+from schema.root import build_schema
+from server.database import create_engine, open_stores, recreate_database
 from server.embedded import EmbeddedStack
 from server.migrate import upgrade
 from server.seeding import seed_platform
@@ -35,13 +39,16 @@ from tests.clock import follow_session_clock, python_command
 from tests.graphql import GraphQLClient, LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
-TEST_DATABASE = "sportello_test"
+TEST_DATABASE = os.environ.get("SPORTELLO_TEST_DATABASE") or "sportello_test"
+"""The test database, dropped and created on the PostgreSQL server (the tests' other databases
+are named after it): another name keeps runs on one shared server apart."""
 TEST_MONGO_DATABASE = "sportello_test"
 # Own directory per parallel checkout or worker: SPORTELLO_TEST_DATA_DIR overrides it.
 TEST_DATA_DIR = Path(os.environ.get("SPORTELLO_TEST_DATA_DIR") or ROOT / ".sportello" / "test")
 
 
 STORE_FREE_MODULES = {
+    "test_contacts",
     "test_deploy_files",
     "test_fiscal_code",
     "test_formio_components",
@@ -123,6 +130,19 @@ def server_settings(urls: dict[str, str]) -> Settings:
     )
 
 
+@asynccontextmanager
+async def as_owner(database_url: str) -> AsyncIterator[AsyncConnection]:
+    """A transaction as the database's login role, which owns the tables and so is bound by no
+    row-level security policy: for emptying and restoring the test world, never in a test of
+    what the application sees."""
+    engine = create_engine(database_url, pool_size=1)
+    try:
+        async with engine.begin() as connection:
+            yield connection
+    finally:
+        await engine.dispose()
+
+
 async def reset_and_seed(urls: dict[str, str]) -> None:
     """Empty every store of the test world and load the demo municipalities again."""
     settings = server_settings(urls)
@@ -131,7 +151,7 @@ async def reset_and_seed(urls: dict[str, str]) -> None:
     )
     state = AppState.open(settings, stores)
     try:
-        async with stores.engine.begin() as connection:
+        async with as_owner(urls["DATABASE_URL"]) as connection:
             await connection.execute(text("TRUNCATE tenant CASCADE"))
         for name in await stores.mongo.list_collection_names():
             await stores.mongo[name].delete_many({})
@@ -163,7 +183,7 @@ async def take_snapshot(urls: dict[str, str]) -> Snapshot:
     )
     try:
         rows = {}
-        async with stores.engine.connect() as connection:
+        async with as_owner(urls["DATABASE_URL"]) as connection:
             for table in SQLModel.metadata.sorted_tables:
                 result = await connection.execute(select(*writable_columns(table)))
                 rows[table.name] = [dict(row._mapping) for row in result]
@@ -182,7 +202,7 @@ async def restore(urls: dict[str, str], snapshot: Snapshot) -> None:
     )
     try:
         tables = SQLModel.metadata.sorted_tables
-        async with stores.engine.begin() as connection:
+        async with as_owner(urls["DATABASE_URL"]) as connection:
             names = ", ".join(f'"{table.name}"' for table in tables)
             await connection.execute(text(f"TRUNCATE {names} CASCADE"))
             for table in tables:
@@ -373,3 +393,10 @@ def worker(
     yield live
     live.process.terminate()
     live.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def code_schema() -> strawberry.Schema:
+    """The schema as the code builds it, once per test process: the root types are shared
+    module objects, and relay's node field can be set up only once."""
+    return build_schema()

@@ -11,6 +11,12 @@ from tests.graphql import GraphQLClient, Result
 MARIO = ("RSSMRA80A01H501U", "cittadino")
 GIULIA = ("BNCGLI85C55G702H", "cittadino")
 OPERATOR = ("operatore", "operatore")
+COLLEAGUE = ("operatrice-anagrafe", "operatore")
+"""The other operator of the registry office (Ufficio Anagrafe), where OPERATOR works."""
+TAX_OPERATOR = ("operatrice-tributi", "operatore")
+"""An operator of another office (Ufficio Tributi)."""
+SCHOOL_OPERATOR = ("operatore-scuola", "operatore")
+"""The operator of the office that moderates the rooms' bookings."""
 ADMIN = ("admin", "admin")
 
 PRACTICE_FIELDS = """

@@ -192,7 +192,7 @@ def test_every_office_problem_is_reported_at_once_and_nothing_changes(
         ("slug", "INVALID"),
         ("name", "REQUIRED"),
         ("address", "INVALID"),
-        ("contacts.email", "INVALID"),
+        ("contacts.email", "INVALID_EMAIL"),
         ("contacts.url", "INVALID"),
         ("serviceIds[1]", "NOT_FOUND"),
     }
@@ -606,7 +606,7 @@ def test_only_the_municipalitys_admins_may_set_up_offices_and_calendars(
             {
                 "field": None,
                 "code": "FORBIDDEN",
-                "message": "only the tenant's administrators may do this",
+                "message": "requires TENANT_ADMIN of the municipality (or PLATFORM_ADMIN)",
             }
         ], mutation
     assert [count(world, table) for table in tables] == before

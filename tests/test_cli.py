@@ -18,14 +18,15 @@ import pytest
 from server.database import recreate_database
 from server.embedded import status, stop_all
 from tests.clock import python_command
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, TEST_DATABASE, free_port
 from tests.graphql import LiveServer
 
 STORE_URLS = ("DATABASE_URL", "MONGODB_URL", "REDIS_URL")
 
 
 def test_serve_on_an_unmigrated_database_says_what_to_run(server: LiveServer) -> None:
-    empty = asyncio.run(recreate_database(server.env["DATABASE_URL"], "sportello_unmigrated"))
+    unmigrated = f"{TEST_DATABASE}_unmigrated"
+    empty = asyncio.run(recreate_database(server.env["DATABASE_URL"], unmigrated))
     result = subprocess.run(
         python_command("server", "serve", "--port", "1"),
         cwd=ROOT,

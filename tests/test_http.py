@@ -59,7 +59,7 @@ def test_queries_work_over_get_for_caches(server: LiveServer) -> None:
         params={"query": "{ tenant { slug } }"},
         headers={"Accept": "application/json"},
     )
-    assert response.json() == {"data": {"tenant": {"slug": "bugliano"}}}
+    assert response.json()["data"] == {"tenant": {"slug": "bugliano"}}
     mutation = httpx.get(
         f"{server.base_url}/bugliano/graphql",
         params={

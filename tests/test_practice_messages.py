@@ -106,7 +106,7 @@ def test_the_citizen_and_the_office_write_to_each_other(
 def test_nobody_else_writes_on_a_citizens_practice(api: GraphQLClient, mario: str) -> None:
     practice = submitted(api, mario)
     giulia = api.login(*GIULIA)
-    for intruder in (giulia, None):
+    for intruder, refusal in ((giulia, ("practiceId", "NOT_FOUND")), (None, (None, "FORBIDDEN"))):
         refused = payload(
             api(
                 SEND_MESSAGE,
@@ -116,7 +116,7 @@ def test_nobody_else_writes_on_a_citizens_practice(api: GraphQLClient, mario: st
             "sendMessage",
         )
         assert refused["message"] is None
-        assert codes(refused) == [("practiceId", "NOT_FOUND")]
+        assert codes(refused) == [refusal]
     assert conversation(api, mario, practice["id"])["messages"]["totalCount"] == 0
 
 

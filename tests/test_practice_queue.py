@@ -52,7 +52,7 @@ def test_the_demo_office_has_practices_in_every_state(api: GraphQLClient, operat
     mario = api.login(*MARIO)
     own = queue(api, mario, first=100, filter={"statuses": ["DRAFT"]})
     assert own["totalCount"] >= 1
-    assert api("{ practiceCounts { count } }", token=mario).data["practiceCounts"] == []
+    assert api("{ practiceCounts { count } }", token=mario).error_codes == ["FORBIDDEN"]
 
 
 @pytest.mark.date_sensitive
@@ -91,7 +91,7 @@ def test_a_citizen_lists_only_their_own_practices(api: GraphQLClient) -> None:
     own = queue(api, giulia, first=100)
     assert own["totalCount"] >= 1
     assert {edge["node"]["applicant"]["fiscalCode"] for edge in own["edges"]} == {GIULIA[0]}
-    assert queue(api, "", first=10)["totalCount"] == 0
+    assert api(QUEUE, {"first": 10}).error_codes == ["FORBIDDEN"]
 
 
 def test_pages_follow_each_other_without_gaps_in_the_chosen_order(

@@ -12,7 +12,7 @@ import pytest
 
 from tests.bookable import AVAILABILITY, ROME, day_free_from_to
 from tests.graphql import GraphQLClient, LiveServer
-from tests.practices import GIULIA, MARIO, OPERATOR, fresh_key
+from tests.practices import GIULIA, MARIO, OPERATOR, SCHOOL_OPERATOR, fresh_key
 from tests.test_appointments import mutate
 from tests.test_practices import sql
 
@@ -86,7 +86,10 @@ def test_a_citizen_books_a_room_and_its_interval_and_buffer_leave_the_availabili
     assert (time(20, 30), time(23)) in stretches
     after_buffer = mutate(api, BOOK, mario, resourceId=hall, start=at(day, 20), end=at(day, 21))
     assert [e["code"] for e in after_buffer["errors"]] == ["INTERVAL_TAKEN"]
-    operator = api.login(*OPERATOR)
+    registry_operator = api.login(*OPERATOR)
+    not_theirs = api(APPROVE, {"input": {"id": booked["booking"]["id"]}}, token=registry_operator)
+    assert [e["code"] for e in not_theirs.data["approveBooking"]["errors"]] == ["NOT_FOUND"]
+    operator = api.login(*SCHOOL_OPERATOR)
     approved = api(APPROVE, {"input": {"id": booked["booking"]["id"]}}, token=operator)
     assert approved.data["approveBooking"]["resourceBooking"]["status"] == "APPROVED"
     cancelled = mutate(api, CANCEL, mario, id=booked["booking"]["id"])

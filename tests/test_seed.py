@@ -33,10 +33,10 @@ from server.migrate import upgrade
 from server.seeding import seed_platform
 from server.state import AppState
 from tests.bookable import ROME, today
-from tests.conftest import server_settings
+from tests.conftest import TEST_DATABASE, as_owner, server_settings
 
 # A database of its own (per xdist worker), so seeding from scratch leaves the HTTP tests' alone.
-SEED_DATABASE = f"sportello_seed_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+SEED_DATABASE = f"{TEST_DATABASE}_seed_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 JAVASCRIPT_KEYS = {"custom", "customConditional", "calculateValue", "customDefaultValue"}
 # The report's name for the rows of each table.
 KINDS: dict[type[SQLModel], str] = {
@@ -51,6 +51,8 @@ ACCOUNTS = {
     "admin": "admin",
     "operatore": "operatore",
     "operatrice-tributi": "operatore",
+    "operatrice-anagrafe": "operatore",
+    "operatore-scuola": "operatore",
     "RSSMRA80A01H501U": "cittadino",
 }
 
@@ -69,7 +71,7 @@ async def empty_stores(urls: dict[str, str]) -> AsyncIterator[Stores]:
         urls["DATABASE_URL"], urls["MONGODB_URL"], urls["MONGODB_DATABASE"], urls["REDIS_URL"]
     )
     try:
-        async with stores.engine.begin() as connection:
+        async with as_owner(urls["DATABASE_URL"]) as connection:
             await connection.execute(text("TRUNCATE tenant CASCADE"))
         await FormHead.delete_all()
         await FormVersion.delete_all()
@@ -117,7 +119,7 @@ def columns(row: SQLModel) -> str:
 
 
 async def read_world(stores: Stores) -> World:
-    async with stores.sessions() as session:
+    async with stores.cross_tenant_sessions() as session:
         rows = {model: list((await session.exec(select(model))).all()) for model in KINDS}
         service_offices = {
             (link.service_id, link.office_id)
@@ -140,7 +142,10 @@ def run(urls: dict[str, str], *seedings: bool) -> tuple[list[SeedReport], list[W
         reports, worlds = [], []
         async with empty_stores(urls) as stores:
             for local_passwords in seedings:
-                reports.append(await seed_demo(stores.sessions, local_passwords=local_passwords))
+                seeded = await seed_demo(
+                    stores.cross_tenant_sessions, local_passwords=local_passwords
+                )
+                reports.append(seeded)
                 worlds.append(await read_world(stores))
         return reports, worlds
 
@@ -189,7 +194,7 @@ def test_the_demo_books_its_rooms_on_days_they_are_open(
                 await seed_platform(state, local_passwords=False)
             finally:
                 await state.storage.close()
-            async with stores.sessions() as session:
+            async with stores.cross_tenant_sessions() as session:
                 return list((await session.exec(select(ResourceBooking.start_at))).all())
 
     with time_machine.travel(datetime(2026, 11, 30, 10, tzinfo=ROME), tick=True):
@@ -229,7 +234,9 @@ def test_demo_accounts_have_their_passwords_and_offices(seed_urls: dict[str, str
     }
     assert bound == {
         ("operatore", "ufficio-anagrafe"),
+        ("operatrice-anagrafe", "ufficio-anagrafe"),
         ("operatrice-tributi", "ufficio-tributi"),
+        ("operatore-scuola", "ufficio-scuola"),
     }
 
 
@@ -262,9 +269,9 @@ def test_a_changed_demo_form_gets_a_new_version(
 
     async def scenario() -> tuple[SeedReport, World]:
         async with empty_stores(seed_urls) as stores:
-            await seed_demo(stores.sessions, local_passwords=True)
+            await seed_demo(stores.cross_tenant_sessions, local_passwords=True)
             monkeypatch.setattr(seed, "load_form", changed_form)
-            report = await seed_demo(stores.sessions, local_passwords=True)
+            report = await seed_demo(stores.cross_tenant_sessions, local_passwords=True)
             return report, await read_world(stores)
 
     def changed_form(key: str) -> DemoForm:

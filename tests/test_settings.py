@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from server.settings import Settings, SettingsError
 
@@ -16,6 +17,11 @@ SETTING_NAMES = (
     "SPORTELLO_ENV",
     "SPORTELLO_DATA_DIR",
     "SPORTELLO_ALLOWED_ORIGINS",
+    "SPORTELLO_MAX_QUERY_COST_ANONYMOUS",
+    "SPORTELLO_MAX_QUERY_COST_CITIZEN",
+    "SPORTELLO_MAX_QUERY_COST_STAFF",
+    "SPORTELLO_MAX_QUERY_COST_ADMIN",
+    "SPORTELLO_MAX_OPEN_HOLDS",
 )
 
 
@@ -59,3 +65,33 @@ def test_development_generates_the_secret_once_into_the_data_dir(tmp_path: Path)
 def test_lists_are_read_from_comma_separated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SPORTELLO_ALLOWED_ORIGINS", "https://www.comune.bugliano.it, https://app.x")
     assert Settings().allowed_origins == ["https://www.comune.bugliano.it", "https://app.x"]
+
+
+def test_query_cost_budgets_are_read_per_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    defaults = Settings().query_cost_budgets
+    monkeypatch.setenv("SPORTELLO_MAX_QUERY_COST_STAFF", "50000")
+    budgets = Settings().query_cost_budgets
+    assert budgets.staff == 50_000
+    assert (budgets.anonymous, budgets.citizen, budgets.admin) == (
+        defaults.anonymous,
+        defaults.citizen,
+        defaults.admin,
+    )
+
+
+def test_a_query_cost_budget_below_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPORTELLO_MAX_QUERY_COST_ANONYMOUS", "0")
+    with pytest.raises(ValidationError, match="SPORTELLO_MAX_QUERY_COST_ANONYMOUS"):
+        Settings()
+
+
+def test_open_holds_per_person_and_calendar_are_two_unless_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().max_open_holds == 2
+    monkeypatch.setenv("SPORTELLO_MAX_OPEN_HOLDS", "5")
+    assert Settings().max_open_holds == 5
+    for refused in ("0", "51"):
+        monkeypatch.setenv("SPORTELLO_MAX_OPEN_HOLDS", refused)
+        with pytest.raises(ValidationError, match="SPORTELLO_MAX_OPEN_HOLDS"):
+            Settings()

@@ -29,7 +29,15 @@ from resolvers.jobs import QUEUE_SCHEMA, enqueue
 from resolvers.notify import LogNotifier, SmtpNotifier, SmtpServer
 from server.database import create_engine, recreate_database
 from server.worker import queue_dsn
-from tests.conftest import ROOT, TEST_SECRET_KEY, LiveWorker, MailServer, start_worker, worker_env
+from tests.conftest import (
+    ROOT,
+    TEST_DATABASE,
+    TEST_SECRET_KEY,
+    LiveWorker,
+    MailServer,
+    start_worker,
+    worker_env,
+)
 from tests.job_records import record_key
 
 
@@ -230,7 +238,8 @@ def test_sigterm_lets_the_running_job_finish_then_exits_0(
 
 
 def test_the_worker_refuses_an_unmigrated_database(world: dict[str, str]) -> None:
-    empty = asyncio.run(recreate_database(world["DATABASE_URL"], "sportello_unmigrated"))
+    unmigrated = f"{TEST_DATABASE}_unmigrated"
+    empty = asyncio.run(recreate_database(world["DATABASE_URL"], unmigrated))
     result = subprocess.run(
         [sys.executable, "-m", "server", "worker"],
         cwd=ROOT,

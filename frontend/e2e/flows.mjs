@@ -66,16 +66,20 @@ export async function submitPracticeAsCitizen(page, { username = "RSSMRA80A01H50
 
 export const OPERATOR_APP = "/bugliano/operator/";
 export const OPERATOR = ["operatore", "operatore"];
+/** The operator of the tax office (Ufficio Tributi), whose desk is moderated. */
+export const TAX_OPERATOR = ["operatrice-tributi", "operatore"];
+/** The other operator of the registry office, where OPERATOR works. */
+export const COLLEAGUE = ["operatrice-anagrafe", "operatore"];
 export const operatorUrl = (path = "") => `${base}${OPERATOR_APP}${path}`;
 
 /** Opens the operators' app at `path`, logging in as the demo operator when the app asks. */
-export async function openAsOperator(page, path = "") {
+export async function openAsOperator(page, path = "", account = OPERATOR) {
   await page.goto(operatorUrl(path));
   const form = page.locator("#login-username");
   const heading = page.getByRole("heading", { level: 1 });
   await Promise.race([form.waitFor(), heading.waitFor()]);
   if (await form.isVisible()) {
-    await login(page, OPERATOR_APP, ...OPERATOR);
+    await login(page, OPERATOR_APP, ...account);
     await page.goto(operatorUrl(path));
   }
 }

@@ -1,9 +1,10 @@
 // The operators' app: the work queue (filters, sorts, pages), a practice taken in charge, noted
-// internally and accepted, and a pending booking of the moderated tax desk approved in the agenda.
+// internally and accepted, a practice given to a colleague of the office (and hidden from another office),
+// and a pending booking of the moderated tax desk approved in its office's agenda.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { calendarBySlug, freeSlotsAhead, OPERATOR, openAsOperator, queueLoaded, romeDay, TENANT } from "./flows.mjs";
+import { calendarBySlug, COLLEAGUE, freeSlotsAhead, OPERATOR, openAsOperator, queueLoaded, romeDay, TAX_OPERATOR, TENANT } from "./flows.mjs";
 import { expectAccessible, graphql, networkQuiet, openPage, screenshot, tokenFor } from "./harness.mjs";
 
 /** The numbers of the practices in the queue's rows, top to bottom. */
@@ -178,6 +179,73 @@ test("rejecting asks again in a dialog, and a step the practice no longer allows
   await close();
 });
 
+/** A practice of the registry office (Ufficio Anagrafe), sent by a citizen through the API: its number and id. */
+async function sentRegistryPractice() {
+  const token = await tokenFor(TENANT, "VRDLCU92L20E715F", "cittadino");
+  const { service } = await graphql(TENANT, "query { service(slug: \"certificati-anagrafici\") { id } }");
+  const data = {
+    givenName: "Luca",
+    familyName: "Verdi",
+    fiscalCode: "VRDLCU92L20E715F",
+    email: "luca.verdi@example.it",
+    certificates: { residenza: true, famiglia: false, cittadinanza: false, esistenza: false },
+    stamp: "bollo",
+    copies: 1,
+    truthfulness: true,
+    privacy: true,
+  };
+  const { savePracticeDraft } = await graphql(
+    TENANT,
+    "mutation($input: SavePracticeDraftInput!) { savePracticeDraft(input: $input) { practice { id } errors { message } } }",
+    { input: { serviceId: service.id, data } },
+    token,
+  );
+  assert.deepEqual(savePracticeDraft.errors, []);
+  const { submitPractice } = await graphql(
+    TENANT,
+    "mutation($input: SubmitPracticeInput!) { submitPractice(input: $input) { practice { id number } errors { message } } }",
+    { input: { id: savePracticeDraft.practice.id } },
+    token,
+  );
+  assert.deepEqual(submitPractice.errors, []);
+  return submitPractice.practice;
+}
+
+test("an operator gives a practice to a colleague of the office; another office never sees it", async () => {
+  const practice = await sentRegistryPractice();
+  const path = `pratiche/${encodeURIComponent(practice.id)}`;
+
+  const stranger = await openPage();
+  await openAsOperator(stranger.page, path, TAX_OPERATOR);
+  await stranger.page.getByText("La pratica non esiste o non è visibile.").waitFor();
+  await stranger.close();
+
+  const { page, close } = await openPage();
+  await openAsOperator(page, path);
+  await page.getByRole("heading", { level: 1, name: new RegExp(`^Pratica ${practice.number}`) }).waitFor();
+  await page.getByRole("button", { name: "Prendi in carico" }).click();
+  await page.getByTestId("action-result").filter({ hasText: `Pratica ${practice.number} presa in carico.` }).waitFor();
+  await page.getByRole("button", { name: "Assegna", exact: true }).click();
+  // The colleagues of the office are offered, nobody of another office.
+  const offered = await page.getByLabel("Operatore", { exact: true }).locator("option").allInnerTexts();
+  assert.deepEqual(offered, ["Scegli un operatore", "Paolo Conti", "Sara Galli"]);
+  await page.getByLabel("Operatore", { exact: true }).selectOption({ label: "Sara Galli" });
+  await expectAccessible(page, "operator: assigning to a colleague");
+  await page.getByTestId("action-panel").getByRole("button", { name: "Assegna" }).click();
+  await page.getByTestId("action-result").filter({ hasText: `Pratica ${practice.number} assegnata.` }).waitFor();
+  await page.getByTestId("practice-assignee").filter({ hasText: "Sara Galli" }).waitFor();
+  // Held by a colleague: taking it back is the only step left.
+  assert.deepEqual(await page.getByTestId("transitions").getByRole("button").allInnerTexts(), ["Assegna"]);
+  await close();
+
+  const colleague = await openPage();
+  await openAsOperator(colleague.page, path, COLLEAGUE);
+  await colleague.page.getByRole("heading", { level: 1, name: new RegExp(`^Pratica ${practice.number}`) }).waitFor();
+  const steps = await colleague.page.getByTestId("transitions").getByRole("button").allInnerTexts();
+  assert.deepEqual(steps, ["Assegna", "Richiedi integrazione", "Accogli", "Respingi"]);
+  await colleague.close();
+});
+
 /** A booking of the moderated tax desk, made by a citizen through the API on its soonest free slot: PENDING. */
 async function pendingTaxBooking() {
   const token = await tokenFor(TENANT, "BNCGLI85C55G702H", "cittadino");
@@ -202,10 +270,10 @@ async function pendingTaxBooking() {
   return { officeId: calendar.officeId, start: confirmAppointment.appointment.start };
 }
 
-test("an operator approves a pending booking of the tax desk in the agenda", async () => {
+test("the tax office's operator approves a pending booking of the tax desk in the agenda", async () => {
   const booking = await pendingTaxBooking();
   const { page, close } = await openPage();
-  await openAsOperator(page, "agenda");
+  await openAsOperator(page, "agenda", TAX_OPERATOR);
   await page.getByRole("heading", { level: 1, name: "Agenda degli appuntamenti" }).waitFor();
   await page.selectOption("#agenda-office", booking.officeId);
   await page.fill("#agenda-day", romeDay(booking.start));

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
@@ -36,8 +35,6 @@ RESOURCE_CALENDAR_PREFIX = "risorsa-"
 """A resource's own calendar is named after it: `risorsa-<resource slug>`."""
 MAX_RESOURCE_SLUG = 100 - len(RESOURCE_CALENDAR_PREFIX)
 MIDNIGHT = time(0)
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{3,30}$")
 UNIQUE_VIOLATION = "23505"
 
 

@@ -26,7 +26,7 @@ from resolvers.catalogue_admin import (
     check_translations,
 )
 from resolvers.context import Context
-from resolvers.errors import ADMINS_ONLY, ErrorCode, Outcome, Problem
+from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.limits import MAX_BOOKING_MINUTES, too_long
 
 
@@ -88,8 +88,6 @@ def resource_calendar(ctx: Context, moderated: bool | None) -> Related:
 async def save_resource(
     ctx: Context, resource_id: uuid.UUID | None, changes: Changes
 ) -> Outcome[Resource]:
-    if not ctx.viewer.is_tenant_admin_of(ctx.tenant.slug):
-        return Outcome.failed(ADMINS_ONLY)
     moderated = changes.pop("moderated", None)
     creating = resource_id is None
     problems = [

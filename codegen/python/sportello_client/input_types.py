@@ -335,6 +335,16 @@ class SetOpeningHoursInput(BaseModel):
     "Every range of the calendar: replaces those it had."
 
 
+class SetOperatorOfficesInput(BaseModel):
+    """Where an operator works."""
+
+    operator_id: str = Field(alias="operatorId")
+    office_ids: list[str] = Field(alias="officeIds")
+    "The offices, at most 100; empty: none (no practices)."
+    service_ids: list[str] = Field(alias="serviceIds", default_factory=lambda: [])
+    "Only these services of those offices; empty (the default): every service."
+
+
 class SetServiceStatusInput(BaseModel):
     id: str
     status: ServiceStatus

@@ -13,15 +13,9 @@ export function uniquePeople(people: readonly (Person | null | undefined)[]): Pe
   return [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName));
 }
 
-/**
- * The operators one can filter by or assign to. The schema lists no operators, so these are the
- * viewer and whoever holds one of the 100 practices changed last (reported to the lead as a gap).
- */
+/** The operators one can filter by or assign to: the viewer and the colleagues of their offices. */
 export function useOperators(): Person[] {
   const { user } = useSession();
   const [{ data }] = useQuery({ query: OperatorAssigneesDocument });
-  return useMemo(
-    () => uniquePeople([user, ...(data?.practices.edges.map(({ node }) => node.assignee) ?? [])]),
-    [user, data],
-  );
+  return useMemo(() => uniquePeople([user, ...(data?.staff.edges.map(({ node }) => node) ?? [])]), [user, data]);
 }

@@ -28,6 +28,22 @@ describe("bookingProblems", () => {
     expect(timeIsGone(problems)).toBe(true);
   });
 
+  test("a citizen's own limits are explained, and the free times stand", () => {
+    const problems = bookingProblems(
+      [
+        { field: "start", code: "ALREADY_BOOKED", message: "this person already has an appointment or a hold at this time" },
+        { field: null, code: "TOO_MANY_HOLDS", message: "at most 2 unconfirmed holds on this calendar: confirm or cancel one first" },
+      ],
+      undefined,
+      t,
+    );
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^Hai già un appuntamento/),
+      expect.stringMatching(/^Hai già troppi orari da confermare/),
+    ]);
+    expect(timeIsGone(problems)).toBe(false);
+  });
+
   test("a failed request is one problem", () => {
     const failure = new CombinedError({ networkError: new Error("Failed to fetch") });
     expect(bookingProblems(undefined, failure, t)).toEqual([{ field: null, code: "NETWORK", message: "[Network] Failed to fetch" }]);

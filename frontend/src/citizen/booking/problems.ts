@@ -14,6 +14,8 @@ const EXPLAINED = [
   "TOO_LATE",
   "INTERVAL_TAKEN",
   "INTERVAL_UNAVAILABLE",
+  "ALREADY_BOOKED",
+  "TOO_MANY_HOLDS",
 ] as const;
 
 export type ExplainedCode = (typeof EXPLAINED)[number];
@@ -33,8 +35,11 @@ export function bookingProblems(
   );
 }
 
+/** Explained codes about the citizen's own appointments, not about the chosen time. */
+const OWN: readonly string[] = ["TOO_LATE", "ALREADY_BOOKED", "TOO_MANY_HOLDS"];
+
 /** The explained codes that mean the chosen time is gone. */
-const GONE: readonly string[] = EXPLAINED.filter((code) => code !== "TOO_LATE");
+const GONE: readonly string[] = EXPLAINED.filter((code) => !OWN.includes(code));
 
 /** Whether the problems say the chosen time is gone, so the free times must be read again. */
 export function timeIsGone(problems: readonly Problem[]): boolean {
