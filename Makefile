@@ -45,8 +45,12 @@ NODE_TOOLS := tests/formio_reference/node_modules/.package-lock.json \
 
 test: test-python test-dates test-frontend
 
+# Two processes (pytest-xdist), each on a world of its own (tests/conftest.py); a module's tests
+# stay in one process, so its fixtures are made once. PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= 2
+
 test-python: $(STAMP) $(NODE_TOOLS) $(FRONTEND_DEPS)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # Instants the suite must pass at, each at an hour that crosses something while it runs:
 # Christmas Eve before the registry closes (two holidays follow), the year's last two minutes,

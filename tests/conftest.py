@@ -39,12 +39,19 @@ from tests.clock import follow_session_clock, python_command
 from tests.graphql import GraphQLClient, LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
-TEST_DATABASE = os.environ.get("SPORTELLO_TEST_DATABASE") or "sportello_test"
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+"""`gw0`, `gw1`… when pytest-xdist runs the suite in several processes (`make test-python` does):
+each worker has a world of its own, named after it."""
+_WORKER_SUFFIX = f"_{XDIST_WORKER}" if XDIST_WORKER else ""
+TEST_DATABASE = (os.environ.get("SPORTELLO_TEST_DATABASE") or "sportello_test") + _WORKER_SUFFIX
 """The test database, dropped and created on the PostgreSQL server (the tests' other databases
 are named after it): another name keeps runs on one shared server apart."""
-TEST_MONGO_DATABASE = "sportello_test"
-# Own directory per parallel checkout or worker: SPORTELLO_TEST_DATA_DIR overrides it.
-TEST_DATA_DIR = Path(os.environ.get("SPORTELLO_TEST_DATA_DIR") or ROOT / ".sportello" / "test")
+TEST_MONGO_DATABASE = "sportello_test" + _WORKER_SUFFIX
+# Own directory per parallel checkout (SPORTELLO_TEST_DATA_DIR overrides it) and per worker: the
+# embedded servers of a stack are stopped by the process that started them.
+TEST_DATA_DIR = Path(os.environ.get("SPORTELLO_TEST_DATA_DIR") or ROOT / ".sportello" / "test") / (
+    XDIST_WORKER or "main"
+)
 
 
 STORE_FREE_MODULES = {
@@ -90,8 +97,10 @@ def free_port() -> int:
 
 
 def isolated_redis_url(url: str) -> str:
-    """Tests use Redis database 15, so a developer's own data in database 0 is never touched."""
-    return str(httpx.URL(url).copy_with(path="/15"))
+    """Tests use Redis database 15 (14, 13… for further xdist workers), so a developer's own data
+    in database 0 is never touched and workers sharing a server do not flush each other's."""
+    index = 15 - int(XDIST_WORKER.removeprefix("gw") or 0)
+    return str(httpx.URL(url).copy_with(path=f"/{index}"))
 
 
 @pytest.fixture(scope="session")
