@@ -38,4 +38,12 @@ describe("the definition the renderer gets", () => {
     expect(prepared).not.toContain('"calendar"');
     expect(JSON.stringify(definition)).toContain('"calendar"');
   });
+
+  test("a data grid starts empty unless its definition needs rows or asks for a first row", () => {
+    const grid = (extra: object) => ({ type: "datagrid", key: "members", components: [{ type: "textfield", key: "name" }], ...extra });
+    const prepared = prepareDefinition({
+      components: [grid({}), grid({ validate: { minLength: 0 } }), grid({ validate: { minLength: 2 } }), grid({ initEmpty: false })],
+    }) as { components: { initEmpty?: boolean }[] };
+    expect(prepared.components.map((component) => component.initEmpty)).toEqual([true, true, undefined, false]);
+  });
 });

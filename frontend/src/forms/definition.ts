@@ -17,6 +17,11 @@ function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function minimumRows(component: Json): number {
+  const validate = isObject(component.validate) ? component.validate : {};
+  return Number(validate.minLength) || 0;
+}
+
 function prepareComponent(component: Json): Json | null {
   // Buttons submit to Form.io's endpoints or run actions: the page has its own buttons.
   if (component.type === "button") return null;
@@ -27,6 +32,10 @@ function prepareComponent(component: Json): Json | null {
     // upload must name the component whose limits the server applies.
     prepared.fileKey = prepared.key;
   }
+  // A data grid starts with one empty row in Form.io, which a citizen with nothing to list
+  // cannot get rid of: it starts empty unless its definition says otherwise (initEmpty: false)
+  // or needs rows (validate.minLength), which the renderer then shows.
+  if (prepared.type === "datagrid" && prepared.initEmpty === undefined && !minimumRows(prepared)) prepared.initEmpty = true;
   // A calendar widget loads flatpickr from Form.io's CDN; a plain input does not.
   if (isObject(prepared.widget) && prepared.widget.type === "calendar") prepared.widget = { type: "input" };
   for (const key of ["components", "columns", "rows"]) {

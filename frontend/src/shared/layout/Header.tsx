@@ -1,8 +1,13 @@
+import { Collapse } from "design-react-kit";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink } from "react-router";
+import { Link, NavLink, useLocation } from "react-router";
 
 import { useSession, useTenant } from "../providers";
+import { useFocusTrap } from "./focusTrap";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+
+const MENU_ID = "main-menu";
 
 export interface NavItem {
   to: string;
@@ -16,6 +21,11 @@ export function Header({ title, nav, loginPath = "/login" }: { title?: string; n
   const { t } = useTranslation();
   const tenant = useTenant();
   const { user, store } = useSession();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  // A link followed from the phone menu closes it.
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useFocusTrap(MENU_ID, menuOpen);
   return (
     <header className="it-header-wrapper">
       <div className="it-header-slim-wrapper">
@@ -34,7 +44,7 @@ export function Header({ title, nav, loginPath = "/login" }: { title?: string; n
                   <LanguageSwitcher />
                   {user ? (
                     <div className="d-flex align-items-center gap-2">
-                      <span className="text-white" data-testid="user-name">{user.fullName}</span>
+                      <span className="text-white text-truncate user-name" data-testid="user-name">{user.fullName}</span>
                       <button type="button" className="btn btn-sm btn-outline-light" onClick={() => store.logout()}>
                         {t("session.logout")}
                       </button>
@@ -77,21 +87,43 @@ export function Header({ title, nav, loginPath = "/login" }: { title?: string; n
             <div className="row">
               <div className="col-12">
                 <nav className="navbar navbar-expand-lg has-megamenu" aria-label={t("nav.main")}>
-                  <div className="navbar-collapsable d-block position-static">
+                  {/* On phones and tablets the menu is a drawer opened by this button (Bootstrap
+                      Italia's collapsible header); from lg up it is always shown. */}
+                  <button
+                    type="button"
+                    className="custom-navbar-toggler"
+                    aria-controls={MENU_ID}
+                    aria-expanded={menuOpen}
+                    onClick={() => setMenuOpen(true)}
+                  >
+                    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                      <path d="M3 5h18v2H3zm0 6h18v2H3zm0 6h18v2H3z" />
+                    </svg>
+                    <span className="visually-hidden">{t("nav.open")}</span>
+                  </button>
+                  <Collapse
+                    navbar
+                    header
+                    id={MENU_ID}
+                    isOpen={menuOpen}
+                    onOverlayClick={() => setMenuOpen(false)}
+                    closeSrText={t("nav.close")}
+                    aria-label={t("nav.main")}
+                  >
                     <div className="menu-wrapper">
-                      <ul className="navbar-nav flex-row flex-wrap">
+                      <ul className="navbar-nav">
                         {nav
                           .filter((item) => !item.private || user)
                           .map((item) => (
                             <li className="nav-item" key={item.to}>
-                              <NavLink className="nav-link" to={item.to} end={item.to === "/"}>
+                              <NavLink className="nav-link" to={item.to} end={item.to === "/"} onClick={() => setMenuOpen(false)}>
                                 <span>{item.label}</span>
                               </NavLink>
                             </li>
                           ))}
                       </ul>
                     </div>
-                  </div>
+                  </Collapse>
                 </nav>
               </div>
             </div>
