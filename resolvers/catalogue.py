@@ -98,20 +98,42 @@ def category_subtree(tenant_id: uuid.UUID, roots: list[uuid.UUID]) -> Any:
     return select(tree.union_all(children).c.id)
 
 
+NAME_AND_SUMMARY_WEIGHTS: ColumnElement[Any] = literal_column("'{0, 0, 1, 1}'::real[]")
+"""ts_rank weights {D, C, B, A}: matches in the name, keywords, topics or summary only. A word
+found only in the long description (which holds every language's text, stemmed as Italian)
+is not a match: "cane" would otherwise find the English "you can" of unrelated services."""
+RELEVANCE_FLOOR = 0.5
+"""Results scoring under this share of the best result's score are left out: close trigrams
+of other words ("cane" and "canteen") must not follow the service that has the word."""
+
+
 def text_match(text: str) -> tuple[ColumnElement[bool], ColumnElement[float]]:
-    """Full-text match (Italian stemming, accents ignored) or a close trigram match for typos."""
+    """Full-text match (Italian stemming, accents ignored) or a close trigram match for typos,
+    scored so that the word itself beats its relatives ("residenza" before "residenti")."""
     query = func.websearch_to_tsquery(ITALIAN, func.sportello_unaccent(text))
     words = func.lower(func.sportello_unaccent(text))
+    vector = col(Service.search_vector)
     matches = or_(
-        col(Service.search_vector).op("@@")(query),
+        and_(
+            vector.op("@@")(query),
+            func.ts_rank_cd(NAME_AND_SUMMARY_WEIGHTS, vector, query) > 0,
+        ),
         words.op("<%")(col(Service.search_text)),
     )
     score = cast(
-        func.ts_rank_cd(col(Service.search_vector), query)
-        + func.word_similarity(words, col(Service.search_text)),
+        func.ts_rank_cd(vector, query, 1)
+        + 2 * func.strict_word_similarity(words, col(Service.search_text)),
         Float,
     )
     return matches, score
+
+
+def relevant(
+    clauses: list[ColumnElement[bool]], score: ColumnElement[float]
+) -> ColumnElement[bool]:
+    """Scores within RELEVANCE_FLOOR of the best among the services the clauses select."""
+    best = select(func.max(score)).where(*clauses).scalar_subquery().correlate(None)
+    return score >= RELEVANCE_FLOOR * best
 
 
 def service_filters(ctx: Context, where: ServiceFilter) -> list[ColumnElement[bool]]:
@@ -204,6 +226,7 @@ async def list_services(
     if where.text and where.text.strip():
         matches, score = text_match(where.text.strip())
         clauses.append(matches)
+        clauses.append(relevant(list(clauses), score))
     statement = select(*listing_columns(prefetch)).select_from(SERVICE_TABLE)
     if prefetch.category:
         statement = statement.outerjoin(Category, col(Category.id) == col(Service.category_id))

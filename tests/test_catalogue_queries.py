@@ -206,3 +206,18 @@ def test_limits_refuse_too_many_aliases(api: GraphQLClient) -> None:
     result = api(f"{{ {aliases} }}")
     assert result.errors
     assert "aliases" in result.errors[0]["message"]
+
+
+def test_the_service_with_the_word_comes_before_its_relatives(api: GraphQLClient) -> None:
+    # "residenza" is the name of the residence change; the parking permit is for "residenti".
+    found = slugs(api(SERVICES, {"first": 5, "filter": {"text": "residenza"}}).data)
+    assert found.index("cambio-residenza") < found.index("permesso-sosta-residenti")
+
+
+def test_words_close_to_the_one_searched_do_not_bring_unrelated_services(
+    api: GraphQLClient,
+) -> None:
+    # "cane" (dog): not the canteen ("canteen" is a close trigram) nor the wedding.
+    assert slugs(api(SERVICES, {"first": 10, "filter": {"text": "cane"}}).data) == [
+        "anagrafe-canina"
+    ]

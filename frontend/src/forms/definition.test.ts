@@ -46,4 +46,17 @@ describe("the definition the renderer gets", () => {
     }) as { components: { initEmpty?: boolean }[] };
     expect(prepared.components.map((component) => component.initEmpty)).toEqual([true, true, undefined, false]);
   });
+
+  test("days are asked day first and phone numbers without Form.io's American mask", () => {
+    const prepared = prepareDefinition({
+      components: [
+        { type: "day", key: "birthDate" },
+        { type: "phoneNumber", key: "phone" },
+        { type: "phoneNumber", key: "office", inputMask: "(999) 999-9999" },
+        { type: "phoneNumber", key: "own", inputMask: "+39 999 9999999" },
+      ],
+    }) as { components: { dayFirst?: boolean; inputMask?: string }[] };
+    expect(prepared.components[0].dayFirst).toBe(true);
+    expect(prepared.components.slice(1).map((component) => component.inputMask)).toEqual(["", "", "+39 999 9999999"]);
+  });
 });

@@ -10,6 +10,9 @@ export const FILE_STORAGE = "sportello";
 
 type Json = Record<string, unknown>;
 
+/** The mask Form.io's phone number component has by default. */
+const US_PHONE_MASK = "(999) 999-9999";
+
 /** Keys that point the renderer at a Form.io server. */
 const SERVER_KEYS = ["src", "url", "action", "project"];
 
@@ -36,6 +39,14 @@ function prepareComponent(component: Json): Json | null {
   // cannot get rid of: it starts empty unless its definition says otherwise (initEmpty: false)
   // or needs rows (validate.minLength), which the renderer then shows.
   if (prepared.type === "datagrid" && prepared.initEmpty === undefined && !minimumRows(prepared)) prepared.initEmpty = true;
+  // The server reads days as DD/MM/YYYY, and Italy writes them so: Form.io's default order is
+  // the American month first.
+  if (prepared.type === "day") prepared.dayFirst = true;
+  // Form.io's phone field carries a US mask, "(999) 999-9999", that refuses Italian numbers:
+  // without a mask of the form's own, the number is taken as written (+39 333 1234567).
+  if (prepared.type === "phoneNumber" && (prepared.inputMask === undefined || prepared.inputMask === US_PHONE_MASK)) {
+    prepared.inputMask = "";
+  }
   // A calendar widget loads flatpickr from Form.io's CDN; a plain input does not.
   if (isObject(prepared.widget) && prepared.widget.type === "calendar") prepared.widget = { type: "input" };
   for (const key of ["components", "columns", "rows"]) {
