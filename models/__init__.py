@@ -17,6 +17,7 @@ from models.form import FormHead, FormVersion
 from models.idempotency import IdempotencyKey
 from models.office import Office, OperatorOffice, OperatorService, ServiceOffice
 from models.outbox import Event
+from models.page_rating import PageRating, RatedPage
 from models.practice import (
     FilePurpose,
     Message,
@@ -47,9 +48,11 @@ __all__ = [
     "OpeningHour",
     "OperatorOffice",
     "OperatorService",
+    "PageRating",
     "Practice",
     "PracticeCounter",
     "PracticeStatusChange",
+    "RatedPage",
     "Resource",
     "ResourceBooking",
     "ResourceKind",

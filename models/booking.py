@@ -260,6 +260,14 @@ class Resource(SQLModel, table=True):
     granularity_minutes: int = 30
     buffer_minutes: int = 0
     price_per_hour_cents: int | None = None
+    address: str | None = Field(default=None, max_length=300)
+    """Where it is, as a postal address."""
+    photo_url: str | None = Field(default=None, max_length=300)
+    """An https address, or a path on this server (the demo's photos are served so)."""
+    photo_alt: dict[str, str] = json_object_field()
+    """What the photo shows, by language: its text alternative."""
+    payment_instructions: dict[str, str] = json_object_field()
+    """How to pay for a booking of a priced resource, by language."""
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()
 
@@ -275,6 +283,8 @@ class ResourceBooking(SQLModel, table=True):
             where=text(OCCUPYING_SQL),
         ),
         Index("ix_resource_booking_resource_start", "resource_id", "start_at"),
+        # the offices' list of bookings to decide on: by status, soonest first
+        Index("ix_resource_booking_status_start", "tenant_id", "status", "start_at"),
     )
 
     id: uuid.UUID = id_field()
@@ -300,5 +310,7 @@ class ResourceBooking(SQLModel, table=True):
     purpose: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     attendees: int = 1
     price_cents: int | None = None
+    outcome_note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    """The office's note on its decision: shown to the citizen as the reason of a refusal."""
     created_at: datetime = created_field()
     updated_at: datetime = updated_field()

@@ -52,6 +52,7 @@ TRANSLATED_SERVICE_TEXTS = (
     "name",
     "short_description",
     "description",
+    "audience",
     "how_to",
     "requirements",
     "costs",
@@ -116,6 +117,8 @@ class Service(SQLModel, table=True):
     name: dict[str, str] = json_object_field()
     short_description: dict[str, str] = json_object_field()
     description: dict[str, str] = json_object_field()
+    audience: dict[str, str] = json_object_field()
+    """Who the service is for and who may apply (the "A chi è rivolto" section)."""
     how_to: dict[str, str] = json_object_field()
     requirements: dict[str, str] = json_object_field()
     costs: dict[str, str] = json_object_field()

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint, text
 from sqlalchemy import Enum as SQLEnum
 from sqlmodel import Field, SQLModel
 
@@ -40,6 +40,15 @@ class Practice(SQLModel, table=True):
         Index("ix_practice_applicant", "tenant_id", "applicant_id", "updated_at"),
         Index("ix_practice_assignee", "tenant_id", "assignee_id"),
         Index("ix_practice_service", "tenant_id", "service_id"),
+        # One open draft per citizen and service: starting an application again resumes it.
+        Index(
+            "practice_one_open_draft",
+            "tenant_id",
+            "applicant_id",
+            "service_id",
+            unique=True,
+            postgresql_where=text("status = 'DRAFT'"),
+        ),
     )
 
     id: uuid.UUID = id_field()

@@ -13,6 +13,7 @@ from auth.tokens import InvalidToken
 from models.user import User, normalize_username
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
+from resolvers.wording import say
 
 log = structlog.get_logger("sportello")
 
@@ -62,7 +63,10 @@ async def find_login(ctx: Context, username: str) -> User | None:
 def throttled(ctx: Context, refusal: Throttled) -> LoginOutcome:
     log.info("login.throttled", scope=refusal.scope.value, retry_after=refusal.retry_after)
     ctx.retry_after = max(ctx.retry_after or 0, refusal.retry_after)
-    message = f"too many failed attempts; try again in {refusal.retry_after} seconds"
+    message = say(
+        "Too many failed attempts. Please try again in {seconds} seconds.",
+        seconds=refusal.retry_after,
+    )
     problem = Problem(None, ErrorCode.TOO_MANY_ATTEMPTS, message)
     return LoginOutcome(None, [problem], retry_after=refusal.retry_after)
 
@@ -79,7 +83,7 @@ async def login(ctx: Context, username: str, password: str) -> LoginOutcome:
     log.debug("login.checking", user=str(user.id) if user else None)
     if not await verify_password(user.password_hash if user else None, password) or user is None:
         log.info("login.failed", user=str(user.id) if user else None)
-        message = "wrong username or password"
+        message = say("Wrong username or password.")
         return LoginOutcome(None, [Problem(None, ErrorCode.INVALID_CREDENTIALS, message)])
     await attempt.succeeded()
     return LoginOutcome(await issue_pair(ctx, user))
@@ -87,7 +91,8 @@ async def login(ctx: Context, username: str, password: str) -> LoginOutcome:
 
 async def refresh(ctx: Context, refresh_token: str) -> Outcome[TokenPair]:
     """Trade a refresh token for a new pair; each refresh token works once."""
-    invalid = Problem("refreshToken", ErrorCode.INVALID_TOKEN, "invalid or expired refresh token")
+    message = say("Your session has expired. Please log in again.")
+    invalid = Problem("refreshToken", ErrorCode.INVALID_TOKEN, message)
     try:
         claims = ctx.tokens.verify(refresh_token, "refresh")
     except InvalidToken:

@@ -12,6 +12,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.practices import is_applicant
 from auth.scope import StaffScope
+from models.appointment_changes import (
+    change_deadline,
+    deadline_passed,
+    may_cancel,
+    may_reschedule,
+)
 from models.booking import BookingStatus, Calendar, Meeting
 from models.clock import utcnow
 from models.practice import Practice
@@ -34,13 +40,15 @@ from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused
 from resolvers.jobs import enqueue
 from resolvers.limits import REASON, too_long
+from resolvers.status_words import appointment_state
+from resolvers.wording import say
 
 Change = Callable[[AsyncSession, Context, Meeting, Calendar], Awaitable[str]]
 """Changes a locked meeting (raising `Refused` when it may not) and names its event."""
 
 
 def not_found() -> Problem:
-    return Problem("id", ErrorCode.NOT_FOUND, "no such appointment")
+    return Problem("id", ErrorCode.NOT_FOUND, say("This appointment does not exist."))
 
 
 def is_booker(ctx: Context, meeting: Meeting) -> bool:
@@ -81,22 +89,60 @@ async def change_meeting(ctx: Context, meeting_id: uuid.UUID, change: Change) ->
 
 def refuse_status(meeting: Meeting, *allowed: BookingStatus) -> None:
     if meeting.status not in allowed:
-        names = " or ".join(status.name for status in allowed)
-        message = f"the appointment is {meeting.status.name}, not {names}"
+        message = appointment_state(meeting.status)
         raise Refused(Problem("id", ErrorCode.TRANSITION_NOT_ALLOWED, message))
 
 
 def cut_off(meeting: Meeting, calendar: Calendar) -> datetime:
-    return meeting.start_at - timedelta(days=calendar.cancel_days_before)
+    return change_deadline(meeting.start_at, calendar.cancel_days_before, calendar.time_zone)
+
+
+@dataclass(frozen=True)
+class ChangeRights:
+    """What the viewer may still do with an appointment, on the server's clock: the same
+    rules the cancel and reschedule mutations apply, so a client shows only what will pass."""
+
+    deadline: datetime
+    deadline_passed: bool
+    may_cancel: bool
+    may_reschedule: bool
+
+
+async def change_rights(ctx: Context, meeting: Meeting, calendar: Calendar) -> ChangeRights:
+    deadline, now = cut_off(meeting, calendar), utcnow()
+    office_staff = (await ctx.staff_scope()).covers_office(calendar.office_id)
+    return ChangeRights(
+        deadline=deadline,
+        deadline_passed=deadline_passed(deadline, now),
+        may_cancel=may_cancel(meeting.status, deadline, now, office_staff=office_staff),
+        may_reschedule=may_reschedule(meeting.status, deadline, now, office_staff=office_staff),
+    )
 
 
 async def refuse_late_citizen(ctx: Context, meeting: Meeting, calendar: Calendar) -> None:
     """Citizens change their appointments until the calendar's cut-off; the office always."""
     if (await ctx.staff_scope()).covers_office(calendar.office_id):
         return
-    if utcnow() > cut_off(meeting, calendar):
-        message = f"changes are possible until {calendar.cancel_days_before} days before"
-        raise Refused(Problem("id", ErrorCode.TOO_LATE, message))
+    if deadline_passed(cut_off(meeting, calendar), utcnow()):
+        raise Refused(Problem("id", ErrorCode.TOO_LATE, too_late(calendar.cancel_days_before)))
+
+
+def too_late(days_before: int) -> str:
+    """Why a citizen may no longer change an appointment online."""
+    if days_before == 0:
+        return say(
+            "Online changes are possible until the appointment starts. Please contact the office."
+        )
+    if days_before == 1:
+        return say(
+            "Online changes are possible until the day before the appointment. Please contact "
+            "the office."
+        )
+    return say(
+        "Online changes are possible until {days} days before the appointment. Please contact "
+        "the office.",
+        days=days_before,
+    )
 
 
 @dataclass(frozen=True)
@@ -118,7 +164,7 @@ async def confirm(ctx: Context, confirmation: Confirmation) -> Outcome[Meeting]:
             raise Refused(not_found())
         refuse_status(meeting, BookingStatus.DRAFT)
         if meeting.hold_expires_at is not None and meeting.hold_expires_at <= utcnow():
-            message = "the hold expired: choose a slot again"
+            message = say("The reservation of this time has expired: please choose a time again.")
             raise Refused(Problem("id", ErrorCode.HOLD_EXPIRED, message))
         if confirmation.practice_id is not None:
             await link_practice(session, ctx, meeting, confirmation.practice_id)
@@ -140,7 +186,9 @@ async def link_practice(
         or practice.tenant_id != ctx.tenant.id
         or not is_applicant(ctx.viewer, practice.applicant_id)
     ):
-        raise Refused(Problem("practiceId", ErrorCode.NOT_FOUND, "no such practice"))
+        raise Refused(
+            Problem("practiceId", ErrorCode.NOT_FOUND, say("This application does not exist."))
+        )
     meeting.practice_id = practice.id
 
 
@@ -200,7 +248,7 @@ async def reschedule(ctx: Context, meeting_id: uuid.UUID, start: datetime) -> Ou
             raise Refused(already_booked())
         desk = await free_desk(session, calendar.id, slot, ignore=meeting.id)
         if desk is None:
-            raise Refused(Problem("start", ErrorCode.SLOT_FULL, "every desk of this slot is taken"))
+            raise Refused(Problem("start", ErrorCode.SLOT_FULL, say("This time is fully booked.")))
         meeting.start_at, meeting.end_at, meeting.desk = slot.start, slot.end, desk
         meeting.opening_hour_id = opening_hour_of(slot)
         meeting.reschedule_count += 1
@@ -230,11 +278,11 @@ async def office_step(
         session: AsyncSession, _ctx: Context, meeting: Meeting, calendar: Calendar
     ) -> str:
         if not (await ctx.staff_scope(session)).covers_office(calendar.office_id):
-            message = "only the staff of the calendar's office do this"
+            message = say("Only the staff of the calendar's office can do this.")
             raise Refused(Problem(None, ErrorCode.FORBIDDEN, message))
         refuse_status(meeting, *OFFICE_STEPS[target])
         if target in (BookingStatus.DONE, BookingStatus.MISSED) and meeting.start_at > utcnow():
-            message = "the appointment has not started yet"
+            message = say("The appointment has not started yet.")
             raise Refused(Problem("id", ErrorCode.TRANSITION_NOT_ALLOWED, message))
         meeting.status = target
         if note is not None:

@@ -39,6 +39,7 @@ from resolvers.idempotency import claim, remember
 from resolvers.jobs import JobContext, enqueue, task
 from resolvers.limits import NAME, instant_problem, outside_every_window, too_long
 from resolvers.outbox import record_event
+from resolvers.wording import say
 
 EXPIRE_HOLD = "meeting.expire_hold"
 REMIND = "meeting.remind"
@@ -100,7 +101,7 @@ async def lock_person(session: AsyncSession, calendar: Calendar, person: Person)
 
 
 def already_booked() -> Problem:
-    message = "this person already has an appointment or a hold at this time"
+    message = say("This person already has an appointment at this time.")
     return Problem("start", ErrorCode.ALREADY_BOOKED, message)
 
 
@@ -143,9 +144,10 @@ async def refuse_second_place(
     if await has_place_at(session, calendar.id, slot, person):
         raise Refused(already_booked())
     if await open_holds(session, calendar.id, person) >= ctx.max_open_holds:
-        message = (
-            f"at most {ctx.max_open_holds} unconfirmed holds on this calendar: "
-            "confirm or cancel one first"
+        message = say(
+            "You can hold at most {count} unconfirmed appointments on this calendar: confirm "
+            "or cancel one first.",
+            count=ctx.max_open_holds,
         )
         raise Refused(Problem(None, ErrorCode.TOO_MANY_HOLDS, message))
 
@@ -165,7 +167,7 @@ async def write_meeting(session: AsyncSession, meeting: Meeting) -> None:
         if constraint in ("meeting_one_per_citizen", "meeting_one_per_fiscal_code"):
             raise Refused(already_booked()) from error
         if constraint == "meeting_no_double_booking":
-            message = "this slot was just taken"
+            message = say("This time was just taken: please choose another one.")
             raise Refused(Problem("start", ErrorCode.SLOT_FULL, message)) from error
         raise
 
@@ -186,12 +188,14 @@ async def free_desk(
     return next((desk for desk in range(1, slot.capacity + 1) if desk not in taken), None)
 
 
-SLOT_MESSAGES = {
-    "NOT_A_SLOT": "there is no slot of this calendar starting then",
-    "TOO_SOON": "this slot is too soon to be booked",
-    "TOO_FAR": "this slot is too far ahead to be booked",
-    "CLOSED": "the office is closed that day",
-}
+def slot_message(reason: str) -> str:
+    """Why no appointment can start then, by the reason `models.slots` gives."""
+    return {
+        "NOT_A_SLOT": say("No appointment of this calendar starts at this time."),
+        "TOO_SOON": say("This time is too soon to be booked."),
+        "TOO_FAR": say("This time is too far ahead to be booked."),
+        "CLOSED": say("The office is closed on that day."),
+    }[reason]
 
 
 async def bookable_slot(
@@ -205,7 +209,7 @@ async def bookable_slot(
     slot = slot_at(rules, start, now)
     if slot is None:
         reason = slot_problem(rules, start, now) or "NOT_A_SLOT"
-        raise Refused(Problem("start", ErrorCode.SLOT_UNAVAILABLE, SLOT_MESSAGES[reason]))
+        raise Refused(Problem("start", ErrorCode.SLOT_UNAVAILABLE, slot_message(reason)))
     return slot
 
 
@@ -218,7 +222,7 @@ def start_problems(start: datetime) -> list[Problem]:
     reason = outside_every_window(start, utcnow())
     if reason is None:
         return []
-    return [Problem("start", ErrorCode.SLOT_UNAVAILABLE, SLOT_MESSAGES[reason])]
+    return [Problem("start", ErrorCode.SLOT_UNAVAILABLE, slot_message(reason))]
 
 
 def opening_hour_of(slot: Slot) -> uuid.UUID | None:
@@ -240,7 +244,7 @@ class HoldRequest:
 def booker_problem(ctx: Context, hold: HoldRequest) -> Problem | None:
     staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
     if staff and not (hold.name or "").strip():
-        return Problem("name", ErrorCode.REQUIRED, "say who the appointment is for")
+        return Problem("name", ErrorCode.REQUIRED, say("Say who the appointment is for."))
     return None
 
 
@@ -299,17 +303,20 @@ async def hold_slot(ctx: Context, hold: HoldRequest) -> Outcome[Meeting]:
 async def replayed(session: AsyncSession, result: dict[str, Any]) -> Outcome[Meeting]:
     meeting = await session.get(Meeting, uuid.UUID(result["meeting"]))
     if meeting is None:
-        return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "no such appointment"))
+        message = say("This appointment does not exist.")
+        return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, message))
     return Outcome(meeting)
 
 
 async def place_hold(session: AsyncSession, ctx: Context, hold: HoldRequest) -> Meeting:
     calendar = await find_calendar(session, ctx, hold.calendar_id)
     if calendar is None:
-        raise Refused(Problem("calendarId", ErrorCode.NOT_FOUND, "no such calendar"))
+        raise Refused(
+            Problem("calendarId", ErrorCode.NOT_FOUND, say("This calendar does not exist."))
+        )
     staff = ctx.viewer.is_staff_of(ctx.tenant.slug)
     if staff and not (await ctx.staff_scope(session)).covers_office(calendar.office_id):
-        message = "operators book on their own offices' calendars"
+        message = say("Operators book only on the calendars of their own offices.")
         raise Refused(Problem("calendarId", ErrorCode.FORBIDDEN, message))
     await lock_day(session, calendar, hold.start)
     await expire_stale_holds(session, calendar.id)
@@ -319,7 +326,7 @@ async def place_hold(session: AsyncSession, ctx: Context, hold: HoldRequest) -> 
         await refuse_second_place(session, ctx, calendar, slot, person)
     desk = await free_desk(session, calendar.id, slot)
     if desk is None:
-        raise Refused(Problem("start", ErrorCode.SLOT_FULL, "every desk of this slot is taken"))
+        raise Refused(Problem("start", ErrorCode.SLOT_FULL, say("This time is fully booked.")))
     expiry = utcnow() + timedelta(minutes=calendar.hold_minutes)
     meeting = Meeting(
         tenant_id=ctx.tenant.id,

@@ -15,6 +15,7 @@ from models.clock import utcnow
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.limits import TEXT, TRANSLATED_TEXT, instant_problem, tags_problems, texts_too_long
+from resolvers.wording import say
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_RESPONSE_DAYS = 3650
@@ -31,7 +32,9 @@ def camel(name: str) -> str:
 def check_slug(changes: Changes) -> list[Problem]:
     slug = changes.get("slug")
     if "slug" in changes and (not slug or len(slug) > 100 or not SLUG.match(slug)):
-        message = "use 1-100 lowercase letters, digits and single hyphens, e.g. 'cambio-residenza'"
+        message = say(
+            "Use 1 to 100 lowercase letters, digits and single hyphens, e.g. cambio-residenza."
+        )
         return [Problem("slug", ErrorCode.INVALID, message)]
     return []
 
@@ -50,7 +53,10 @@ def check_translations(ctx: Context, changes: Changes, names: tuple[str, ...]) -
                 Problem(
                     camel(name),
                     ErrorCode.INVALID,
-                    f"languages not enabled for this municipality: {', '.join(unknown)}",
+                    say(
+                        "These languages are not enabled for this municipality: {languages}.",
+                        languages=", ".join(unknown),
+                    ),
                 )
             )
     return problems
@@ -65,7 +71,10 @@ def check_name_required(ctx: Context, changes: Changes, creating: bool) -> list[
             Problem(
                 "name",
                 ErrorCode.REQUIRED,
-                f"a name in the default language ({ctx.tenant.default_language}) is required",
+                say(
+                    "A name in the municipality's default language ({language}) is required.",
+                    language=ctx.tenant.default_language,
+                ),
             )
         ]
     return []
@@ -74,11 +83,13 @@ def check_name_required(ctx: Context, changes: Changes, creating: bool) -> list[
 async def check_references(ctx: Context, changes: Changes) -> list[Problem]:
     problems = []
     if changes.get("category_id") and not await ctx.loaders.category.load(changes["category_id"]):
-        problems.append(Problem("categoryId", ErrorCode.NOT_FOUND, "no such category"))
+        message = say("This category does not exist.")
+        problems.append(Problem("categoryId", ErrorCode.NOT_FOUND, message))
     if changes.get("group_id") and not await ctx.loaders.service_group.load(changes["group_id"]):
-        problems.append(Problem("groupId", ErrorCode.NOT_FOUND, "no such service group"))
+        message = say("This group of services does not exist.")
+        problems.append(Problem("groupId", ErrorCode.NOT_FOUND, message))
     if changes.get("form_id") and not await ctx.loaders.form.load(changes["form_id"]):
-        problems.append(Problem("formId", ErrorCode.NOT_FOUND, "no such form"))
+        problems.append(Problem("formId", ErrorCode.NOT_FOUND, say("This form does not exist.")))
     return problems
 
 
@@ -98,16 +109,16 @@ def check_schedule(service: Service) -> list[Problem]:
             Problem(
                 "maxResponseDays",
                 ErrorCode.INVALID,
-                f"must be between 1 and {MAX_RESPONSE_DAYS}",
+                say("It must be between {low} and {high}.", low=1, high=MAX_RESPONSE_DAYS),
             )
         )
     start, end = service.publish_from, service.publish_until
     if start and end and start >= end:
-        problems.append(Problem("publishUntil", ErrorCode.INVALID, "must be after publishFrom"))
+        message = say("The end of publication must be after its start.")
+        problems.append(Problem("publishUntil", ErrorCode.INVALID, message))
     if service.status is ServiceStatus.SCHEDULED and start is None:
-        problems.append(
-            Problem("publishFrom", ErrorCode.REQUIRED, "a scheduled service needs a start date")
-        )
+        message = say("A scheduled service needs a publication start date.")
+        problems.append(Problem("publishFrom", ErrorCode.REQUIRED, message))
     return problems
 
 
@@ -132,7 +143,8 @@ async def persist(
         else:
             found = await session.get(model, row_id)
             if found is None or found.tenant_id != ctx.tenant.id:
-                return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "not found"))
+                message = say("This item does not exist.")
+                return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, message))
             row = found
             for name, value in changes.items():
                 setattr(row, name, value)
@@ -143,7 +155,7 @@ async def persist(
         try:
             await session.commit()
         except IntegrityError:
-            message = "another entry of this municipality already has this slug"
+            message = say("Another item of this municipality already has this slug.")
             return Outcome.failed(Problem("slug", ErrorCode.UNIQUE, message))
     return Outcome(row)
 
@@ -170,7 +182,7 @@ async def save_service(
 
 async def create_service(ctx: Context, changes: Changes) -> Outcome[Service]:
     if not changes.get("slug"):
-        return Outcome.failed(Problem("slug", ErrorCode.REQUIRED, "a slug is required"))
+        return Outcome.failed(Problem("slug", ErrorCode.REQUIRED, say("A slug is required.")))
     return await save_service(ctx, None, changes)
 
 
@@ -212,9 +224,10 @@ async def save_category(
     parent_id = changes.get("parent_id")
     if parent_id is not None:
         if not await ctx.loaders.category.load(parent_id):
-            problems.append(Problem("parentId", ErrorCode.NOT_FOUND, "no such category"))
+            message = say("This category does not exist.")
+            problems.append(Problem("parentId", ErrorCode.NOT_FOUND, message))
         elif category_id is not None and await would_cycle(ctx, category_id, parent_id):
-            message = "a category cannot sit under itself or one of its subcategories"
+            message = say("A category cannot be placed under itself or one of its subcategories.")
             problems.append(Problem("parentId", ErrorCode.CYCLE, message))
     if problems:
         return Outcome.failed(*problems)
@@ -226,7 +239,7 @@ async def save_category(
 
 async def create_category(ctx: Context, changes: Changes) -> Outcome[Category]:
     if not changes.get("slug"):
-        return Outcome.failed(Problem("slug", ErrorCode.REQUIRED, "a slug is required"))
+        return Outcome.failed(Problem("slug", ErrorCode.REQUIRED, say("A slug is required.")))
     return await save_category(ctx, None, changes)
 
 

@@ -7,6 +7,7 @@ from models.contacts import InvalidContact, normalize_email, normalize_phone
 from models.user import InvalidFiscalCode, normalize_fiscal_code
 from resolvers.errors import ErrorCode, Problem
 from resolvers.limits import EMAIL, FISCAL_CODE, PHONE, too_long
+from resolvers.wording import say
 
 Checked = tuple[str | None, list[Problem]]
 """The value to store (None when none was given) and the problems that refuse it."""
@@ -19,8 +20,9 @@ def checked_email(field: str, value: str | None) -> Checked:
         return None, problems
     try:
         return normalize_email(value), []
-    except InvalidContact as error:
-        return None, [Problem(field, ErrorCode.INVALID_EMAIL, f"not an e-mail address: {error}")]
+    except InvalidContact:
+        message = say("This is not a valid e-mail address, e.g. name@example.it.")
+        return None, [Problem(field, ErrorCode.INVALID_EMAIL, message)]
 
 
 def checked_phone(field: str, value: str | None) -> Checked:
@@ -30,8 +32,10 @@ def checked_phone(field: str, value: str | None) -> Checked:
         return None, problems
     try:
         return normalize_phone(value), []
-    except InvalidContact as error:
-        message = f"{error}; write it as +39 0587 000110 or 333 1234567"
+    except InvalidContact:
+        message = say(
+            "This is not a valid phone number: write it as +39 0587 000110 or 333 1234567."
+        )
         return None, [Problem(field, ErrorCode.INVALID_PHONE, message)]
 
 
@@ -43,5 +47,8 @@ def checked_fiscal_code(field: str, value: str | None) -> Checked:
     try:
         return normalize_fiscal_code(value.strip()), []
     except InvalidFiscalCode:
-        message = "not a fiscal code: 16 letters and digits ending in the right check letter"
+        message = say(
+            "This is not a valid fiscal code: it has 16 letters and digits, the last one a "
+            "check letter."
+        )
         return None, [Problem(field, ErrorCode.INVALID_FISCAL_CODE, message)]

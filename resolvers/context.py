@@ -21,6 +21,7 @@ from models.uploads import UploadPolicy
 from resolvers.loaders import Loaders
 from resolvers.staff_scope import load_staff_scope
 from resolvers.storage import FileStorage
+from resolvers.wording import use_language
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self.loaders = Loaders.for_tenant(self.db, self.tenant.id)
+        use_language(self.language)  # the messages of this request (`resolvers.wording.say`)
 
     async def staff_scope(self, session: AsyncSession | None = None) -> StaffScope:
         """Whose work the viewer does as staff; read once per request (on `session` if the

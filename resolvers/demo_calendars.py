@@ -67,6 +67,10 @@ class DemoResource:
     office: str = "ufficio-scuola"
     """The office whose operators moderate its bookings (the one handling room bookings)."""
     extra: dict[str, int] = field(default_factory=dict)
+    address: str | None = None
+    photo_alt: dict[str, str] = field(default_factory=dict)
+    """Its photo is `server/demo/photos/<tenant>/<slug>.svg`, served at /<tenant>/photos/."""
+    payment_instructions: dict[str, str] = field(default_factory=dict)
 
 
 CALENDARS = {
@@ -103,6 +107,21 @@ RESOURCES = {
             (EVENINGS,),
             buffer_minutes=30,
             price_per_hour_cents=2500,
+            address="Piazza del Municipio 1, primo piano, 56030 Bugliano (PI)",
+            photo_alt={
+                "it": "La sala consiliare: file di sedie rosse davanti al banco del consiglio, "
+                "sotto lo stemma del Comune",
+                "en": "The council hall: rows of red chairs facing the council's bench, below "
+                "the municipality's crest",
+            },
+            payment_instructions={
+                "it": "Dopo l'approvazione l'Ufficio scuola ti invia per e-mail l'avviso pagoPA "
+                "da pagare entro 5 giorni, online o in una ricevitoria. La sala è confermata "
+                "quando il pagamento risulta ricevuto.",
+                "en": "Once approved, the school office e-mails you the pagoPA notice, to pay "
+                "within 5 days online or at a payment point. The hall is yours once the "
+                "payment is received.",
+            },
         ),
         DemoResource(
             "palestra-comunale",
@@ -112,6 +131,17 @@ RESOURCES = {
             (Hours((1, 2, 3, 4, 5, 6, 7), time(8, 0), time(22, 0)),),
             price_per_hour_cents=1500,
             moderated=False,
+            address="Via dello Sport 3, 56030 Bugliano (PI)",
+            photo_alt={
+                "it": "La palestra comunale: campo da pallavolo con la rete tesa e un pallone",
+                "en": "The municipal gym: a volleyball court with its net and a ball",
+            },
+            payment_instructions={
+                "it": "Paga con l'avviso pagoPA che trovi nell'e-mail di conferma, entro la data "
+                "della prenotazione.",
+                "en": "Pay with the pagoPA notice in the confirmation e-mail, by the day of "
+                "the booking.",
+            },
         ),
         DemoResource(
             "sala-riunioni-biblioteca",
@@ -120,6 +150,13 @@ RESOURCES = {
             12,
             (Hours(MORNINGS, time(9, 0), time(19, 0)),),
             moderated=False,
+            address="Via della Biblioteca 4, 56030 Bugliano (PI)",
+            photo_alt={
+                "it": "La sala riunioni della biblioteca: un tavolo ovale con le sedie, gli "
+                "scaffali dei libri e una lavagna",
+                "en": "The library meeting room: an oval table with chairs, bookshelves and "
+                "a whiteboard",
+            },
         ),
     ),
 }
@@ -183,6 +220,10 @@ async def seed_demo_calendars(context_for: ContextFor, tenant_id: uuid.UUID, slu
                     capacity=resource.capacity,
                     buffer_minutes=resource.buffer_minutes,
                     price_per_hour_cents=resource.price_per_hour_cents,
+                    address=resource.address,
+                    photo_url=f"/{slug}/photos/{resource.slug}.svg",
+                    photo_alt=resource.photo_alt,
+                    payment_instructions=resource.payment_instructions,
                 )
             )
             created += 1

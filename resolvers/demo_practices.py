@@ -253,7 +253,9 @@ async def seed_demo_practices(
     citizens = [user for user in users if Role.CITIZEN.value in user.roles and user.id not in busy]
     made = 0
     for offset, citizen in enumerate(sorted(citizens, key=lambda user: user.family_name)):
-        for scenario in scenarios(offset):
+        # the draft last: starting the same service again would resume it (one open draft per
+        # citizen and service) and send it on
+        for scenario in sorted(scenarios(offset), key=lambda s: s.status is PracticeStatus.DRAFT):
             await office.make(citizen, by_slug[scenario.service], scenario)
             made += 1
     return DemoPractices(made, sum(busy.values()))

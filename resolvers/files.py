@@ -21,7 +21,8 @@ from models.uploads import check_upload, safe_filename, sniff_mime
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.idempotency import claim, remember
-from resolvers.practice_lookup import get_practice, pinned_form
+from resolvers.practice_lookup import get_practice, not_found, pinned_form
+from resolvers.wording import say
 
 CITIZEN_EDITABLE = (
     PracticeStatus.DRAFT,
@@ -59,7 +60,7 @@ def purpose_problem(
     }[purpose]
     if allowed:
         return None
-    message = f"you may not upload a {purpose.value} file to this practice now"
+    message = say("You may not add this kind of file to this application now.")
     return Problem("purpose", ErrorCode.FORBIDDEN, message)
 
 
@@ -75,18 +76,18 @@ async def component_limits(
         (c for c in walk(components) if c.get("key") == key and ctype(c) == "file"), None
     )
     if component is None:
-        message = f"the form has no file component {key!r}"
+        message = say("The form has no file field “{key}”.", key=key)
         return None, Problem("component", ErrorCode.NOT_FOUND, message)
     return component, None
 
 
 async def upload_file(ctx: Context, upload: Upload) -> Outcome[StoredFile]:
     if ctx.viewer.user_id is None:
-        return Outcome.failed(Problem("practiceId", ErrorCode.NOT_FOUND, "no such practice"))
+        return Outcome.failed(not_found("practiceId"))
     user_id = ctx.viewer.user_id
     practice = await get_practice(ctx, upload.practice_id)
     if practice is None:
-        return Outcome.failed(Problem("practiceId", ErrorCode.NOT_FOUND, "no such practice"))
+        return Outcome.failed(not_found("practiceId"))
     if problem := purpose_problem(ctx, await ctx.staff_scope(), practice, upload.purpose):
         return Outcome.failed(problem)
     component, problem = await component_limits(ctx, practice, upload.component)
@@ -136,15 +137,13 @@ async def upload_file(ctx: Context, upload: Upload) -> Outcome[StoredFile]:
     return Outcome(stored)
 
 
-UPLOAD_MESSAGES = {
-    "FILE_TOO_LARGE": "the file is larger than allowed",
-    "FILE_EMPTY": "the file is empty",
-    "FILE_TYPE_NOT_ALLOWED": "files of type {mime} are not accepted here",
-}
-
-
 def upload_message(code: str, mime: str) -> str:
-    return UPLOAD_MESSAGES.get(code, code).format(mime=mime)
+    """Why an upload is refused, by the code `models.uploads` gives."""
+    if code == "FILE_TOO_LARGE":
+        return say("The file is larger than allowed.")
+    if code == "FILE_EMPTY":
+        return say("The file is empty.")
+    return say("Files of type {mime} are not accepted here.", mime=mime)
 
 
 async def attachable(
@@ -169,7 +168,10 @@ async def attachable(
         )
     )
     if len(rows.all()) != len(set(file_ids)):
-        message = "every file must be one you uploaded to this practice for this use, not yet sent"
+        message = say(
+            "Every file must be one you uploaded to this application for this purpose and have "
+            "not sent yet."
+        )
         return Problem(field, ErrorCode.NOT_FOUND, message)
     return None
 

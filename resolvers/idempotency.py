@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.idempotency import IdempotencyKey
 from resolvers.errors import ErrorCode, Problem
+from resolvers.wording import say
 
 MAX_KEY_LENGTH = 100
 
@@ -52,7 +53,7 @@ async def claim(
     if key is None:
         return Claim()
     if not 1 <= len(key) <= MAX_KEY_LENGTH:
-        message = f"an idempotency key has 1-{MAX_KEY_LENGTH} characters"
+        message = say("An idempotency key has 1 to {count} characters.", count=MAX_KEY_LENGTH)
         return Claim(problem=Problem("idempotencyKey", ErrorCode.INVALID, message))
     digest = request_hash(operation, request)
     inserted = await session.exec(
@@ -79,7 +80,7 @@ async def claim(
         )
     ).one()
     if earlier.operation != operation or earlier.request_hash != digest:
-        message = "this idempotency key was already used for a different request"
+        message = say("This idempotency key was already used for a different request.")
         return Claim(problem=Problem("idempotencyKey", ErrorCode.IDEMPOTENCY_KEY_REUSED, message))
     return Claim(replay=earlier.result)
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from models.slots.rules import MAX_BOOKING_WINDOW_DAYS
 from resolvers.errors import ErrorCode, Problem
+from resolvers.wording import say
 
 NAME = 200
 """Names and titles: of a service, an office, a resource, a person, an organisation."""
@@ -30,7 +31,7 @@ TAG = 100
 MAX_TAGS = 50
 """Topics or keywords one service may have."""
 
-TRANSLATED_TEXT = {"name": NAME, "short_description": REASON}
+TRANSLATED_TEXT = {"name": NAME, "short_description": REASON, "photo_alt": NAME}
 """The limit of each translated text by its attribute; descriptions and the other long texts
 have `TEXT`."""
 
@@ -55,7 +56,7 @@ def too_long(field: str, text: str | None, limit: int) -> list[Problem]:
     """A problem when `text` has more than `limit` characters."""
     if text is None or len(text) <= limit:
         return []
-    return [Problem(field, ErrorCode.INVALID, f"at most {limit} characters")]
+    return [Problem(field, ErrorCode.INVALID, say("Use at most {limit} characters.", limit=limit))]
 
 
 def texts_too_long(field: str, texts: Mapping[str, str] | None, limit: int) -> list[Problem]:
@@ -73,7 +74,8 @@ def tags_problems(field: str, tags: Sequence[str] | None) -> list[Problem]:
     if tags is None:
         return []
     if len(tags) > MAX_TAGS:
-        return [Problem(field, ErrorCode.INVALID, f"at most {MAX_TAGS} items")]
+        message = say("Give at most {count} items.", count=MAX_TAGS)
+        return [Problem(field, ErrorCode.INVALID, message)]
     return [
         problem
         for index, tag in enumerate(tags)
@@ -85,7 +87,9 @@ def filter_problem(**lists: Sequence[object] | None) -> str | None:
     """What is wrong with the lists of a filter, by argument name, or None."""
     for name, items in lists.items():
         if items is not None and len(items) > MAX_FILTER_ITEMS:
-            return f"`{name}` may list at most {MAX_FILTER_ITEMS} values"
+            return say(
+                "`{name}` may list at most {count} values.", name=name, count=MAX_FILTER_ITEMS
+            )
     return None
 
 
@@ -94,9 +98,9 @@ def search_problem(text: str | None) -> str | None:
     if text is None:
         return None
     if len(text) > SEARCH_LENGTH:
-        return f"search with at most {SEARCH_LENGTH} characters"
+        return say("Search with at most {count} characters.", count=SEARCH_LENGTH)
     if len(text.split()) > SEARCH_WORDS:
-        return f"search with at most {SEARCH_WORDS} words"
+        return say("Search with at most {count} words.", count=SEARCH_WORDS)
     return None
 
 
@@ -107,7 +111,11 @@ def day_problem(day: date | datetime | None) -> str | None:
     if isinstance(day, datetime):
         day = day.date()
     if not EARLIEST_DAY <= day <= LATEST_DAY:
-        return f"a date between {EARLIEST_DAY.isoformat()} and {LATEST_DAY.isoformat()}"
+        return say(
+            "Give a date between {first} and {last}.",
+            first=EARLIEST_DAY.isoformat(),
+            last=LATEST_DAY.isoformat(),
+        )
     return None
 
 
@@ -117,7 +125,7 @@ def instant_problem(moment: datetime | None) -> str | None:
     if moment is None:
         return None
     if moment.utcoffset() is None:
-        return "give the offset from UTC, e.g. 2027-01-11T09:30:00+01:00"
+        return say("Give the offset from UTC, e.g. 2027-01-11T09:30:00+01:00.")
     return day_problem(moment)
 
 
@@ -128,7 +136,7 @@ def day_range_problem(first: date, last: date) -> str | None:
     if problem is not None:
         return problem
     if last < first:
-        return "`end` is before `start`"
+        return say("The end date is before the start date.")
     return None
 
 
@@ -138,9 +146,9 @@ def period_problem(start: datetime, end: datetime, max_days: int) -> str | None:
     if problem is not None:
         return problem
     if end <= start:
-        return "`end` is not after `start`"
+        return say("The end is not after the start.")
     if end - start > timedelta(days=max_days):
-        return f"at most {max_days} days from `start` to `end`"
+        return say("Ask for at most {days} days from start to end.", days=max_days)
     return None
 
 

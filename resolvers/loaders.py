@@ -256,6 +256,7 @@ class Loaders:
     message: DataLoader[uuid.UUID, Message | None]
     practice_history: DataLoader[uuid.UUID, list[PracticeStatusChange]]
     practice_files: DataLoader[uuid.UUID, list[StoredFile]]
+    stored_file: DataLoader[uuid.UUID, StoredFile | None]
     message_files: DataLoader[uuid.UUID, list[StoredFile]]
     status_change_files: DataLoader[uuid.UUID, list[StoredFile]]
     message_pages: DataLoader[MessagePageKey, Page[Message]]
@@ -306,6 +307,7 @@ class Loaders:
                 col(StoredFile.practice_id),
                 col(StoredFile.created_at),
             ),
+            stored_file=by_id_loader(sessions, tenant_id, StoredFile),
             message_files=grouped_loader(
                 sessions,
                 tenant_id,

@@ -23,6 +23,7 @@ from resolvers.message_pages import MessagePageKey
 from resolvers.outbox import record_event
 from resolvers.pagination import Page, PageRequest
 from resolvers.practice_lookup import find_practice, not_found, staff_view
+from resolvers.wording import say
 
 
 async def add_message(
@@ -80,7 +81,8 @@ class NewMessage:
 def body_problems(ctx: Context, new: NewMessage) -> list[Problem]:
     problems = []
     if not new.body.strip() and not new.file_ids:
-        problems.append(Problem("body", ErrorCode.REQUIRED, "write something or attach a file"))
+        message = say("Write a message or attach a file.")
+        problems.append(Problem("body", ErrorCode.REQUIRED, message))
     problems += too_long("body", new.body, TEXT)
     return problems
 
@@ -115,11 +117,11 @@ async def send_message(ctx: Context, new: NewMessage) -> Outcome[Message]:
             if practice is None:
                 raise Refused(not_found("practiceId"))
             if practice.status is PracticeStatus.DRAFT:
-                message = "send the practice first: the office cannot read a draft"
+                message = say("Send the application first: the office cannot read a draft.")
                 raise Refused(Problem("practiceId", ErrorCode.TRANSITION_NOT_ALLOWED, message))
             internal = new.visibility is MessageVisibility.INTERNAL
             if internal and not sees_internal_notes(await ctx.staff_scope(session), practice):
-                message = "only the office working on the practice writes internal notes"
+                message = say("Only the office handling the application can write internal notes.")
                 raise Refused(Problem("visibility", ErrorCode.FORBIDDEN, message))
             purposes = (FilePurpose.MESSAGE,)
             if problem := await attachable(session, ctx, practice, new.file_ids, purposes):

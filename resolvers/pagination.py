@@ -14,6 +14,8 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Select, func, literal, select, tuple_
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from resolvers.wording import say
+
 T = TypeVar("T")
 
 MAX_PAGE_SIZE = 100
@@ -33,11 +35,12 @@ class PageRequest:
 
     def __post_init__(self) -> None:
         if self.first is not None and self.last is not None:
-            raise PaginationError("pass either `first` or `last`, not both")
+            raise PaginationError(say("Pass either `first` or `last`, not both."))
         for name in ("first", "last"):
             value = getattr(self, name)
             if value is not None and not 0 <= value <= MAX_PAGE_SIZE:
-                raise PaginationError(f"`{name}` must be between 0 and {MAX_PAGE_SIZE}")
+                message = say("`{name}` must be between 0 and {max}.", name=name, max=MAX_PAGE_SIZE)
+                raise PaginationError(message)
 
     @property
     def backward(self) -> bool:
@@ -93,7 +96,9 @@ def decode_cursor(cursor: str, key: SortKey) -> tuple[Any, uuid.UUID]:
             raise ValueError("cursor value is not text")
         return value, uuid.UUID(row_id)
     except (binascii.Error, ValueError, TypeError, json.JSONDecodeError) as error:
-        raise PaginationError(f"invalid cursor {cursor!r}") from error
+        raise PaginationError(
+            say("The cursor {cursor} is not valid.", cursor=repr(cursor))
+        ) from error
 
 
 def _after(key: SortKey, id_column: Any, cursor: str, forward: bool) -> Any:

@@ -14,6 +14,7 @@ from models.practice import Practice
 from models.practice_states import ServiceSwitches
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Problem
+from resolvers.wording import say
 
 
 def switches_of(service: Service, practice: Practice) -> ServiceSwitches:
@@ -64,7 +65,7 @@ async def get_practice(ctx: Context, practice_id: uuid.UUID) -> Practice | None:
 
 
 def not_found(field: str = "id") -> Problem:
-    return Problem(field, ErrorCode.NOT_FOUND, "no such practice")
+    return Problem(field, ErrorCode.NOT_FOUND, say("This application does not exist."))
 
 
 async def pinned_form(ctx: Context, practice: Practice) -> FormVersion | None:

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, func, or_
 from sqlmodel import col, select
 
 from models.office import OperatorOffice, OperatorService
-from models.practice import Practice
+from models.practice import Message, MessageVisibility, Practice
 from models.practice_states import PracticeStatus
 from models.user import User
 from resolvers.context import Context
@@ -39,6 +39,8 @@ class PracticeFilter:
     """Part of the applicant's name, or their fiscal code."""
     mine: bool = False
     """Only the practices the viewer applied for (staff who are citizens too)."""
+    unread: bool | None = None
+    """With (True) or without (False) messages the viewer has not read, as `unreadCount`."""
 
 
 def sort_key(sort: PracticeSortField, descending: bool) -> SortKey:
@@ -95,6 +97,19 @@ def scope_clauses(ctx: Context, where: PracticeFilter) -> list[ColumnElement[boo
     return clauses
 
 
+def unread_clause(viewer_id: uuid.UUID) -> ColumnElement[bool]:
+    """The practice has messages from the other side the viewer has not read: the office's
+    for its applicant, the applicant's for the staff."""
+    from_other_side = col(Message.from_applicant) == (col(Practice.applicant_id) != viewer_id)
+    return exists().where(
+        col(Message.practice_id) == col(Practice.id),
+        col(Message.tenant_id) == col(Practice.tenant_id),
+        col(Message.visibility) == MessageVisibility.APPLICANT,
+        col(Message.read_at).is_(None),
+        from_other_side,
+    )
+
+
 def filter_clauses(where: PracticeFilter) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = []
     if where.service_ids:
@@ -126,6 +141,9 @@ async def list_practices(
     if ctx.viewer.user_id is None:
         return Page([], False, False, 0 if with_total else None)
     statement = select(Practice).where(and_(*scope_clauses(ctx, where), *filter_clauses(where)))
+    if where.unread is not None:
+        unread = unread_clause(ctx.viewer.user_id)
+        statement = statement.where(unread if where.unread else ~unread)
     if where.applicant and where.applicant.strip():
         statement = statement.join(User, col(User.id) == col(Practice.applicant_id)).where(
             applicant_clause(where.applicant)

@@ -34,6 +34,8 @@ from models.practice_states import (
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.outbox import record_event
+from resolvers.status_words import practice_status
+from resolvers.wording import say
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,24 @@ def refused_step(
         except TransitionRefused:
             pass
         else:
-            message = "another operator holds this practice: reassign it to yourself first"
+            message = say(
+                "Another operator is handling this application: assign it to yourself first."
+            )
             return Problem(None, ErrorCode.HELD_BY_ANOTHER, message)
-    return Problem(None, ErrorCode.TRANSITION_NOT_ALLOWED, refusal.message)
+    return Problem(None, ErrorCode.TRANSITION_NOT_ALLOWED, refusal_message(refusal, status))
+
+
+def refusal_message(refusal: TransitionRefused, status: PracticeStatus) -> str:
+    """Why a step is refused, for the person who tried it (the domain's own text names the
+    action and the status by their codes)."""
+    if refusal.code is RefusalCode.DISABLED_FOR_SERVICE:
+        return say("This service does not allow this step.")
+    if refusal.code is RefusalCode.NOT_ALLOWED_FOR_ACTOR:
+        return say("You may not take this step on this application.")
+    return say(
+        "This step is not possible while the application is in the state “{status}”.",
+        status=practice_status(status),
+    )
 
 
 def event_payload(practice: Practice, change: PracticeStatusChange | None = None) -> dict[str, Any]:
@@ -231,6 +248,12 @@ async def apply_steps(
 
 async def changed_meanwhile(session: AsyncSession, practice_id: uuid.UUID) -> Problem:
     now = await session.scalar(select(col(Practice.status)).where(Practice.id == practice_id))
-    current = now.name if isinstance(now, PracticeStatus) else "gone"
-    message = f"the practice changed meanwhile: it is now {current}; reload it and try again"
+    if not isinstance(now, PracticeStatus):
+        message = say("This application no longer exists.")
+    else:
+        message = say(
+            "The application changed meanwhile: it is now in the state “{status}”. Reload the "
+            "page and try again.",
+            status=practice_status(now),
+        )
     return Problem(None, ErrorCode.TRANSITION_NOT_ALLOWED, message)

@@ -20,6 +20,7 @@ from resolvers.practice_lookup import find_practice, not_found, switches_of
 from resolvers.practice_transitions import Step, apply_steps
 from resolvers.practices import check_data, form_problems, validate_practice_data
 from resolvers.staff import office_for_assignee
+from resolvers.wording import say
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Work:
 def reason_problem(message: str | None, *, required: bool) -> Problem | None:
     text = (message or "").strip()
     if required and not text:
-        return Problem("message", ErrorCode.REQUIRED, "say why")
+        return Problem("message", ErrorCode.REQUIRED, say("Give the reason."))
     problems = too_long("message", text, MOTIVATION)
     return problems[0] if problems else None
 
@@ -52,7 +53,8 @@ async def assign(ctx: Context, work: Work, operator_id: uuid.UUID | None) -> Out
     over); the tenant's admins may also move it to another office handling the service.
     """
     if operator_id is None:
-        return Outcome.failed(Problem("operatorId", ErrorCode.REQUIRED, "say to whom"))
+        message = say("Choose the operator to assign the application to.")
+        return Outcome.failed(Problem("operatorId", ErrorCode.REQUIRED, message))
     if problem := reason_problem(work.message, required=False):
         return Outcome.failed(problem)
     async with ctx.db() as session:
@@ -66,7 +68,8 @@ async def assign(ctx: Context, work: Work, operator_id: uuid.UUID | None) -> Out
             or operator.kind == UserKind.CITIZEN
             or not operator.active
         ):
-            return Outcome.failed(Problem("operatorId", ErrorCode.NOT_FOUND, "no such operator"))
+            message = say("This operator does not exist.")
+            return Outcome.failed(Problem("operatorId", ErrorCode.NOT_FOUND, message))
         scope = await ctx.staff_scope(session)
         office = await office_for_assignee(session, operator, practice, not scope.everything)
         if isinstance(office, Problem):

@@ -16,19 +16,21 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from auth.practices import strong_enough
-from models.catalogue import Service, ServiceStatus
+from models.catalogue import Service, ServiceAccessLevel, ServiceStatus
 from models.clock import ITALY, utcnow
 from models.form import FormVersion
 from models.formio import ValidationResult, validate_submission
 from models.practice import FilePurpose, Practice, PracticeCounter, StoredFile, practice_number
 from models.practice_states import Action, PracticeStatus
 from models.user import User
+from resolvers.applicant_profile import draft_data, submitted_data
 from resolvers.catalogue import may_open
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem, Refused, error_code
 from resolvers.idempotency import claim, remember
 from resolvers.limits import TEXT, too_long
 from resolvers.outbox import record_event
+from resolvers.practice_drafts import start_or_resume
 from resolvers.practice_lookup import (
     find_practice,
     get_practice,
@@ -40,6 +42,8 @@ from resolvers.practice_queue import worked_clause
 from resolvers.practice_transitions import Step, apply_steps, event_payload
 from resolvers.receipts import store_receipt
 from resolvers.staff import handling_office
+from resolvers.status_words import practice_status
+from resolvers.wording import say
 
 MAX_DATA_BYTES = 1_000_000
 OPEN_FOR_PRACTICES = (ServiceStatus.AVAILABLE, ServiceStatus.PRIVATE, ServiceStatus.SCHEDULED)
@@ -47,11 +51,16 @@ OPEN_FOR_PRACTICES = (ServiceStatus.AVAILABLE, ServiceStatus.PRIVATE, ServiceSta
 
 def check_data(data: Any) -> list[Problem]:
     if not isinstance(data, dict):
-        return [Problem("data", ErrorCode.INVALID, "the data must be a JSON object")]
+        return [Problem("data", ErrorCode.INVALID, say("The form data must be a JSON object."))]
     if len(json.dumps(data)) > MAX_DATA_BYTES:
-        message = f"the data may be at most {MAX_DATA_BYTES} bytes of JSON"
+        message = say("The form data may be at most {bytes} bytes of JSON.", bytes=MAX_DATA_BYTES)
         return [Problem("data", ErrorCode.INVALID, message)]
     return []
+
+
+def draft_data_problems(data: Any | None) -> list[Problem]:
+    """A draft's data: omitted (left as it is), or a JSON object within the size limit."""
+    return [] if data is None else check_data(data)
 
 
 async def latest_form_version(ctx: Context, form_id: str) -> FormVersion | None:
@@ -63,28 +72,40 @@ async def latest_form_version(ctx: Context, form_id: str) -> FormVersion | None:
 def service_problems(ctx: Context, service: Service | None, applicant: User) -> list[Problem]:
     """Why this citizen may not start a practice of this service, if anything stops them."""
     if service is None or not may_open(ctx, service):
-        return [Problem("serviceId", ErrorCode.NOT_FOUND, "no such service")]
+        return [Problem("serviceId", ErrorCode.NOT_FOUND, say("This service does not exist."))]
     now = utcnow()
     if (
         service.status not in OPEN_FOR_PRACTICES
         or (service.publish_from is not None and service.publish_from > now)
         or (service.publish_until is not None and service.publish_until <= now)
     ):
-        message = "the service does not accept applications now"
+        message = say("This service does not accept applications at the moment.")
         return [Problem("serviceId", ErrorCode.SERVICE_NOT_OPEN, message)]
     if service.form_id is None:
-        return [Problem("serviceId", ErrorCode.NO_FORM, "the service has no online form")]
+        message = say("This service cannot be applied for online.")
+        return [Problem("serviceId", ErrorCode.NO_FORM, message)]
     if not strong_enough(applicant, service.access_level):
-        message = f"this service needs a {service.access_level.name} login"
+        message = login_needed(service.access_level)
         return [Problem("serviceId", ErrorCode.ACCESS_LEVEL_TOO_LOW, message)]
     return []
 
 
+def login_needed(level: ServiceAccessLevel) -> str:
+    """What a citizen whose login is too weak for the service reads."""
+    if level is ServiceAccessLevel.CIE:
+        return say("This service requires a login with the electronic identity card (CIE).")
+    if level is ServiceAccessLevel.SPID_L2:
+        return say("This service requires a login with SPID level 2 or CIE.")
+    return say("This service requires a login with SPID or CIE.")
+
+
 async def create_draft(
-    ctx: Context, service_id: uuid.UUID, data: Any, notes: str | None
+    ctx: Context, service_id: uuid.UUID, data: Any | None, notes: str | None
 ) -> Outcome[Practice]:
+    """Start a draft of the service, or resume the citizen's open one: a citizen has at most
+    one open draft per service. Given data replace the resumed draft's; without, it stays."""
     assert ctx.viewer.user_id is not None, "the schema admits citizens only"
-    if problems := [*check_data(data), *too_long("notes", notes, TEXT)]:
+    if problems := [*draft_data_problems(data), *too_long("notes", notes, TEXT)]:
         return Outcome.failed(*problems)
     async with ctx.db() as session, session.begin():
         applicant = await session.get(User, ctx.viewer.user_id)
@@ -92,41 +113,49 @@ async def create_draft(
         if service is not None and service.tenant_id != ctx.tenant.id:
             service = None
         if applicant is None:
-            return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, "unknown user"))
+            message = say("Your account was not found. Please log in again.")
+            return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, message))
         if problems := service_problems(ctx, service, applicant):
             return Outcome.failed(*problems)
         assert service is not None
         assert service.form_id is not None
         version = await latest_form_version(ctx, service.form_id)
         if version is None:
-            return Outcome.failed(Problem("serviceId", ErrorCode.NO_FORM, "the form is empty"))
-        practice = Practice(
+            message = say("The form of this service is not ready yet.")
+            return Outcome.failed(Problem("serviceId", ErrorCode.NO_FORM, message))
+        new = Practice(
             tenant_id=ctx.tenant.id,
             service_id=service.id,
             applicant_id=applicant.id,
             form_id=service.form_id,
             form_version=version.version,
-            data=data,
+            # The applicant's name, fiscal code, birth data and contacts in the form's fields
+            # for them, so nobody types what Sportello knows.
+            data=draft_data(version.definition, {} if data is None else data, applicant),
             notes=notes,
             locale=ctx.language,
         )
-        session.add(practice)
+        practice = await start_or_resume(session, new, data_given=data is not None)
     return Outcome(practice)
 
 
 async def update_draft(
-    ctx: Context, practice_id: uuid.UUID, data: Any, notes: str | None
+    ctx: Context, practice_id: uuid.UUID, data: Any | None, notes: str | None
 ) -> Outcome[Practice]:
-    if problems := [*check_data(data), *too_long("notes", notes, TEXT)]:
+    if problems := [*draft_data_problems(data), *too_long("notes", notes, TEXT)]:
         return Outcome.failed(*problems)
     async with ctx.db() as session, session.begin():
         practice = await find_practice(session, ctx, practice_id, for_update=True)
         if practice is None or practice.applicant_id != ctx.viewer.user_id:
             return Outcome.failed(not_found())
         if practice.status is not PracticeStatus.DRAFT:
-            message = f"only a draft can be saved; this practice is {practice.status.name}"
+            message = say(
+                "Only a draft can be saved; this application is in the state “{status}”.",
+                status=practice_status(practice.status),
+            )
             return Outcome.failed(Problem("id", ErrorCode.TRANSITION_NOT_ALLOWED, message))
-        practice.data = data
+        if data is not None:
+            practice.data = data
         if notes is not None:
             practice.notes = notes
         practice.version += 1
@@ -140,7 +169,8 @@ async def validate_practice_data(
     """Validate against the pinned form version; files must be the applicant's own uploads."""
     version = await pinned_form(ctx, practice)
     if version is None:
-        return Problem("id", ErrorCode.NO_FORM, "the form version of this practice is missing")
+        message = say("The form this application was filled in with is missing.")
+        return Problem("id", ErrorCode.NO_FORM, message)
     uploads = await session.exec(
         select(StoredFile).where(
             StoredFile.practice_id == practice.id,
@@ -159,6 +189,10 @@ async def validate_practice_data(
             and reference.get("type") == stored.content_type
         )
 
+    applicant = await session.get(User, practice.applicant_id)
+    if applicant is not None and isinstance(data, dict):
+        # What the identity provider asserted stays as it asserted it, whatever was sent.
+        data = submitted_data(version.definition, data, applicant)
     return validate_submission(
         version.definition, data, language=ctx.language, file_exists=uploaded
     )
@@ -211,11 +245,16 @@ class Submission:
 
 
 async def submit_practice(ctx: Context, submission: Submission) -> Outcome[Practice]:
-    """Validate and send a draft: number, history, events and receipt in one transaction."""
+    """Keep the data given in the draft, then validate and send it: number, history, events
+    and receipt in one transaction."""
     if ctx.viewer.user_id is None:
         return Outcome.failed(not_found())
     if submission.data is not None and (problems := check_data(submission.data)):
         return Outcome.failed(*problems)
+    if submission.data is not None:
+        # Saved first, as "Salva bozza" would: what the citizen sent stays in the draft even
+        # when it is refused below. Not a draft (sent already, a replay): nothing to save.
+        await update_draft(ctx, submission.practice_id, submission.data, None)
     request = {"practice": str(submission.practice_id), "data": submission.data}
     try:
         async with ctx.db() as session, session.begin():

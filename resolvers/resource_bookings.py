@@ -17,7 +17,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.booking import OCCUPYING, BookingStatus, Calendar, Resource, ResourceBooking
+from models.booking import (
+    OCCUPYING,
+    BookingStatus,
+    Calendar,
+    Resource,
+    ResourceBooking,
+    ResourceKind,
+)
 from models.clock import utcnow
 from models.slots import (
     Interval,
@@ -41,17 +48,32 @@ from resolvers.limits import (
 )
 from resolvers.outbox import record_event
 from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
+from resolvers.status_words import resource_booking_state
+from resolvers.wording import say
 
-INTERVAL_MESSAGES = {
-    "OUTSIDE_OPENING_HOURS": "the resource is not open for all of this interval",
-    "OFF_GRID": "start and end must fall on the resource's grid",
-    "TOO_SHORT": "the interval is shorter than the resource's minimum",
-    "TOO_LONG": "the interval is longer than the resource's maximum",
-    "TOO_SOON": "the interval starts too soon to be booked",
-    "TOO_FAR": "the interval is too far ahead to be booked",
-    "CLOSED": "the resource is closed that day",
-    "END_BEFORE_START": "the end comes before the start",
-}
+
+def attendees_message(resource: Resource) -> str:
+    """How many people may come, for a booking of more (or fewer than one)."""
+    if resource.kind in (ResourceKind.ROOM, ResourceKind.HALL):
+        return say("The room holds 1 to {capacity} people.", capacity=resource.capacity)
+    return say(
+        "At most {capacity} people can take part: give a number from 1 to {capacity}.",
+        capacity=resource.capacity,
+    )
+
+
+def interval_message(code: str) -> str:
+    """Why an interval cannot be booked, by the code `models.slots` gives."""
+    return {
+        "OUTSIDE_OPENING_HOURS": say("The resource is not open for all of this time."),
+        "OFF_GRID": say("Start and end must fall on the booking steps of the resource."),
+        "TOO_SHORT": say("This time is shorter than the resource's minimum booking."),
+        "TOO_LONG": say("This time is longer than the resource's maximum booking."),
+        "TOO_SOON": say("This time starts too soon to be booked."),
+        "TOO_FAR": say("This time is too far ahead to be booked."),
+        "CLOSED": say("The resource is closed on that day."),
+        "END_BEFORE_START": say("The end comes before the start."),
+    }[code]
 
 
 async def find_resource(
@@ -147,7 +169,7 @@ def request_problems(booking: BookingRequest) -> list[Problem]:
     ]
     if not times:
         times = [
-            Problem("start", ErrorCode.INTERVAL_UNAVAILABLE, INTERVAL_MESSAGES[code])
+            Problem("start", ErrorCode.INTERVAL_UNAVAILABLE, interval_message(code))
             for code in interval_codes(booking.start, booking.end)
         ]
     return [
@@ -203,10 +225,12 @@ async def place_booking(
 ) -> ResourceBooking:
     found = await find_resource(session, ctx, booking.resource_id)
     if found is None:
-        raise Refused(Problem("resourceId", ErrorCode.NOT_FOUND, "no such resource"))
+        raise Refused(
+            Problem("resourceId", ErrorCode.NOT_FOUND, say("This resource does not exist."))
+        )
     resource, calendar = found
     if not 1 <= booking.attendees <= resource.capacity:
-        message = f"the resource holds 1 to {resource.capacity} people"
+        message = attendees_message(resource)
         raise Refused(Problem("attendees", ErrorCode.INVALID, message))
     day = booking.start.astimezone(ZoneInfo(calendar.time_zone)).date().isoformat()
     await session.exec(
@@ -219,12 +243,13 @@ async def place_booking(
     codes = interval_problems(rules, booking.start, booking.end, utcnow())
     if codes:
         raise Refused(
-            *(Problem("start", ErrorCode.INTERVAL_UNAVAILABLE, INTERVAL_MESSAGES[c]) for c in codes)
+            *(Problem("start", ErrorCode.INTERVAL_UNAVAILABLE, interval_message(c)) for c in codes)
         )
     start, blocked_until = blocked_range(booking.start, booking.end, resource.buffer_minutes)
     clash = await taken_intervals(session, resource.id, start, blocked_until)
     if clash:
-        raise Refused(Problem("start", ErrorCode.INTERVAL_TAKEN, "the resource is taken then"))
+        message = say("The resource is already booked at this time.")
+        raise Refused(Problem("start", ErrorCode.INTERVAL_TAKEN, message))
     hours = (booking.end - booking.start) / timedelta(hours=1)
     made = ResourceBooking(
         tenant_id=ctx.tenant.id,
@@ -248,7 +273,9 @@ async def place_booking(
         await session.flush()
     except IntegrityError as error:
         raise Refused(
-            Problem("start", ErrorCode.INTERVAL_TAKEN, "the resource was just taken")
+            Problem(
+                "start", ErrorCode.INTERVAL_TAKEN, say("This time was just booked by someone else.")
+            )
         ) from error
     record_booking_event(session, made, "resource_booking.booked")
     return made
@@ -292,23 +319,34 @@ async def change_booking(
     allowed: tuple[BookingStatus, ...],
     *,
     staff_only: bool,
+    note: str | None = None,
 ) -> Outcome[ResourceBooking]:
-    """One step of a booking: the citizen cancels, the office approves, refuses or cancels."""
+    """One step of a booking: the citizen cancels, the office approves, refuses or cancels. The
+    office's `note` (why it refused) is kept on the booking for the citizen to read. A step
+    asked twice finds the booking moved on already: TRANSITION_NOT_ALLOWED, nothing written."""
+    if problems := too_long("note", note, REASON):
+        return Outcome.failed(*problems)
     async with ctx.db() as session, session.begin():
         booking = await session.get(ResourceBooking, booking_id, with_for_update=True)
         if booking is None or booking.tenant_id != ctx.tenant.id:
-            return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "no such booking"))
+            return Outcome.failed(
+                Problem("id", ErrorCode.NOT_FOUND, say("This booking does not exist."))
+            )
         staff = await works_on_booking(ctx, booking, session)
         mine = booking.citizen_id == ctx.viewer.user_id
         if not (staff or mine):
-            return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "no such booking"))
+            return Outcome.failed(
+                Problem("id", ErrorCode.NOT_FOUND, say("This booking does not exist."))
+            )
         if staff_only and not staff:
-            message = "only the staff of the resource's office do this"
+            message = say("Only the staff of the resource's office can do this.")
             return Outcome.failed(Problem(None, ErrorCode.FORBIDDEN, message))
         if booking.status not in allowed:
-            message = f"the booking is {booking.status.name}"
+            message = resource_booking_state(booking.status)
             return Outcome.failed(Problem("id", ErrorCode.TRANSITION_NOT_ALLOWED, message))
         booking.status = target
+        if note is not None:
+            booking.outcome_note = note
         booking.updated_at = utcnow()
         session.add(booking)
         await session.flush()

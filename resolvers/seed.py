@@ -129,6 +129,9 @@ def tenant_values(spec: Spec) -> Spec:
         "languages": spec.get("languages", ["it"]),
         "theme": spec.get("theme", {}),
         "contacts": spec.get("contacts", {}),
+        "vat_number": spec.get("vat_number"),
+        "parent_institution": spec.get("parent_institution", {}),
+        "links": spec.get("links", {}),
         "patron_day": spec.get("patron_day"),
     }
 

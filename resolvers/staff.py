@@ -20,6 +20,7 @@ from models.user import Role, User, UserKind
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
+from resolvers.wording import say
 
 MAX_BINDINGS = 100
 """Offices, and services, one operator may be bound to."""
@@ -58,7 +59,8 @@ async def office_for_assignee(
     operator works there (a tenant admin works everywhere); with `keep_office` False (the
     tenant's admins assigning) another office of the operator's that handles the service, or
     any of theirs for a practice no office had. A problem when the operator may not hold it."""
-    refused = Problem("operatorId", ErrorCode.FORBIDDEN, "the operator does not work on it")
+    message = say("This operator does not work on this application.")
+    refused = Problem("operatorId", ErrorCode.FORBIDDEN, message)
     if Role.TENANT_ADMIN in operator.roles:
         return practice.office_id
     scope = await scope_of_operator(session, operator)
@@ -129,7 +131,8 @@ def binding_problems(binding: Binding) -> list[Problem]:
     problems = []
     for name, ids in (("officeIds", binding.office_ids), ("serviceIds", binding.service_ids)):
         if len(ids) > MAX_BINDINGS:
-            problems.append(Problem(name, ErrorCode.INVALID, f"at most {MAX_BINDINGS}"))
+            message = say("Give at most {count} items.", count=MAX_BINDINGS)
+            problems.append(Problem(name, ErrorCode.INVALID, message))
     return problems
 
 
@@ -141,9 +144,10 @@ async def bind_operator(ctx: Context, binding: Binding) -> Outcome[User]:
     async with ctx.db() as session, session.begin():
         operator = await session.get(User, binding.operator_id, with_for_update=True)
         if operator is None or operator.tenant_id != ctx.tenant.id:
-            return Outcome.failed(Problem("operatorId", ErrorCode.NOT_FOUND, "no such operator"))
+            message = say("This operator does not exist.")
+            return Outcome.failed(Problem("operatorId", ErrorCode.NOT_FOUND, message))
         if operator.kind == UserKind.CITIZEN:
-            message = "a citizen's account works on no office"
+            message = say("A citizen's account cannot work in an office.")
             return Outcome.failed(Problem("operatorId", ErrorCode.INVALID, message))
         problems = [
             *await missing(session, ctx, Office, office_ids, "officeIds", "office"),
@@ -180,6 +184,10 @@ async def missing(
             )
         ).all()
     )
-    return [
-        Problem(field, ErrorCode.NOT_FOUND, f"no such {what}: {i}") for i in sorted(ids - found)
-    ]
+    return [Problem(field, ErrorCode.NOT_FOUND, unknown(what, i)) for i in sorted(ids - found)]
+
+
+def unknown(what: str, row_id: uuid.UUID) -> str:
+    if what == "office":
+        return say("There is no office with the id {id}.", id=row_id)
+    return say("There is no service with the id {id}.", id=row_id)

@@ -17,7 +17,7 @@ from models.booking import Meeting as MeetingRow
 from models.ical import ics
 from models.slots import Slot as SlotValue
 from resolvers import calendars
-from resolvers.appointment_changes import may_see
+from resolvers.appointment_changes import ChangeRights, change_rights, may_see
 from resolvers.appointments import calendar_entry
 from resolvers.context import Context
 from schema.base import Info, load_nodes
@@ -185,6 +185,41 @@ class Appointment(relay.Node):
     @strawberry.field(description="SDC's numeric code of the status.")
     def status_code(self) -> int:
         return self.status.code
+
+    async def rights(self, info: Info) -> ChangeRights:
+        ctx = info.context
+        calendar = await ctx.loaders.calendar.load(self.row.calendar_id)
+        assert calendar is not None, "a meeting's calendar is a foreign key"
+        return await change_rights(ctx, self.row, calendar)
+
+    @strawberry.field(
+        description="Until this instant the citizen may move or cancel it online: the "
+        "calendar's `cancelDaysBefore` days before the start, on its local wall clock. "
+        "The office may change it at any time."
+    )
+    async def change_deadline(self, info: Info) -> datetime:
+        return (await self.rights(info)).deadline
+
+    @strawberry.field(
+        description="The change deadline has passed, on the server's clock: once booked, "
+        "only the office can move or cancel it (also told of a hold, before it is confirmed)."
+    )
+    async def change_deadline_passed(self, info: Info) -> bool:
+        return (await self.rights(info)).deadline_passed
+
+    @strawberry.field(
+        description="The viewer may cancel it now (cancelAppointment): a hold always, a "
+        "booking until the change deadline, or at any time by the staff of its office."
+    )
+    async def can_cancel(self, info: Info) -> bool:
+        return (await self.rights(info)).may_cancel
+
+    @strawberry.field(
+        description="The viewer may move it now (rescheduleAppointment): a pending or "
+        "approved booking until the change deadline, or at any time by its office's staff."
+    )
+    async def can_reschedule(self, info: Info) -> bool:
+        return (await self.rights(info)).may_reschedule
 
     @strawberry.field(description="The appointment as an iCalendar (.ics) file's text.")
     async def ics(self, info: Info) -> str | None:

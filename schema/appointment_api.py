@@ -13,6 +13,7 @@ from models.booking import Meeting as MeetingRow
 from resolvers import agenda, appointment_changes, appointments, calendars, resource_bookings
 from resolvers.errors import Outcome
 from resolvers.limits import MAX_AGENDA_DAYS, day_range_problem, period_problem
+from resolvers.wording import say
 from schema.appointment import Appointment, Calendar, Slot, slots_of
 from schema.base import (
     TOTAL_COUNT,
@@ -73,8 +74,11 @@ class RescheduleAppointmentInput:
 
 @strawberry.input
 class BookingDecisionInput:
-    id: relay.GlobalID
-    note: str | None = None
+    id: relay.GlobalID = strawberry.field(description="An Appointment's or a ResourceBooking's.")
+    note: str | None = strawberry.field(
+        default=None,
+        description="The office's note, shown to the citizen: on a refusal, its reason.",
+    )
 
 
 @strawberry.type
@@ -119,7 +123,7 @@ class AppointmentQuery:
         service_id: relay.GlobalID | None = None,
     ) -> list[Slot]:
         if (calendar_id is None) == (service_id is None):
-            message = "pass exactly one of `calendarId` and `serviceId`"
+            message = say("Pass exactly one of `calendarId` and `serviceId`.")
             raise GraphQLError(message, extensions={"code": "INVALID"})
         refuse_invalid(day_range_problem(start, end))
         if calendar_id is not None:
@@ -130,7 +134,8 @@ class AppointmentQuery:
             ids = await calendars.calendars_of_service(info.context, service)
         found = await slots_of(info, ids, start, end)
         if found is None:
-            raise GraphQLError("no such calendar", extensions={"code": "NOT_FOUND"})
+            message = say("This calendar does not exist.")
+            raise GraphQLError(message, extensions={"code": "NOT_FOUND"})
         return found
 
     @strawberry.field(
@@ -257,7 +262,8 @@ class AppointmentMutation:
 
     @strawberry.mutation(
         extensions=[Requires(Audience.STAFF, "of the calendar's office")],
-        description="Refuse a PENDING appointment or resource booking.",
+        description="Refuse a PENDING appointment or resource booking, with the reason in "
+        "`note`; its time is free again for others.",
     )
     async def refuse_booking(self, info: Info, input: BookingDecisionInput) -> BookingPayload:
         return await decide(info, input, BookingStatus.REFUSED)
@@ -270,7 +276,8 @@ class AppointmentMutation:
         self, info: Info, input: BookingDecisionInput, outcome: BookingStatus
     ) -> AppointmentPayload:
         if outcome not in (BookingStatus.DONE, BookingStatus.MISSED):
-            raise GraphQLError("the outcome is DONE or MISSED", extensions={"code": "INVALID"})
+            message = say("The outcome is DONE or MISSED.")
+            raise GraphQLError(message, extensions={"code": "INVALID"})
         return await office(info, input, outcome)
 
 
@@ -283,6 +290,7 @@ async def decide(info: Info, input: BookingDecisionInput, target: BookingStatus)
             target,
             (BookingStatus.PENDING,),
             staff_only=True,
+            note=input.note,
         )
         found = None if outcome.value is None else ResourceBooking.from_row(outcome.value)
         return BookingPayload(

@@ -16,6 +16,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Problem
 from resolvers.pagination import Page, PageRequest, PaginationError
+from resolvers.wording import say
 
 Info = strawberry.Info[Context, None]
 
@@ -39,14 +40,18 @@ def decode_id(global_id: relay.GlobalID, type_name: str) -> uuid.UUID:
     """The uuid inside a global id of `type_name`; a clear GraphQL error otherwise."""
     if global_id.type_name != type_name:
         raise GraphQLError(
-            f"expected the id of a {type_name}, got one of a {global_id.type_name}",
+            say(
+                "Expected the id of a {expected}, got one of a {given}.",
+                expected=type_name,
+                given=global_id.type_name,
+            ),
             extensions={"code": "INVALID_ID"},
         )
     try:
         return uuid.UUID(global_id.node_id)
     except ValueError as error:
         raise GraphQLError(
-            f"malformed {type_name} id", extensions={"code": "INVALID_ID"}
+            say("This {type} id is malformed.", type=type_name), extensions={"code": "INVALID_ID"}
         ) from error
 
 

@@ -216,6 +216,19 @@ class ResourceFieldsInput:
     moderated: bool | None = strawberry.field(
         default=strawberry.UNSET, description="Bookings wait for an operator's approval."
     )
+    address: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Where it is: a postal address."
+    )
+    photo_url: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="An https address of a photo, or a path on this server starting with /.",
+    )
+    photo_alt: TranslatedTextInput | None = strawberry.field(
+        default=strawberry.UNSET, description="What the photo shows, for who cannot see it."
+    )
+    payment_instructions: TranslatedTextInput | None = strawberry.field(
+        default=strawberry.UNSET, description="How to pay for a booking of a priced resource."
+    )
 
 
 RESOURCE_NOT_NULL = (
@@ -233,8 +246,9 @@ RESOURCE_NOT_NULL = (
 
 def resource_changes(fields: ResourceFieldsInput) -> Changes:
     changes = decoded(changes_of(fields), {}, RESOURCE_NOT_NULL)
-    if "description" in changes and changes["description"] is None:
-        changes["description"] = {}
+    for name in ("description", "photo_alt", "payment_instructions"):
+        if name in changes and changes[name] is None:
+            changes[name] = {}
     return changes
 
 

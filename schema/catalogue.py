@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
+from strawberry.scalars import JSON
 
 from models.booking import CalendarKind
 from models.catalogue import TRANSLATED_SERVICE_TEXTS, ServiceAccessLevel, ServiceStatus
 from models.catalogue import Category as CategoryRow
 from models.catalogue import ServiceGroup as ServiceGroupRow
 from models.office import Office as OfficeRow
+from resolvers.applicant_profile import application_start
 from resolvers.catalogue import may_open
 from resolvers.context import Context
 from schema.base import Info, load_nodes
@@ -164,6 +166,14 @@ PLAIN_SERVICE_FIELDS = (
 """Service fields copied as they are from the row (the translated ones are picked per language)."""
 
 
+@strawberry.type(description="How a citizen's new application of a service starts.")
+class ApplicationStart:
+    data: JSON = strawberry.field(description="The form data a new draft starts with.")
+    locked_fields: list[str] = strawberry.field(
+        description="Data paths the applicant cannot change (see Practice.lockedFields)."
+    )
+
+
 @strawberry.type(
     description="Something a citizen can ask for online. Texts follow "
     "Accept-Language, falling back to the municipality's default language."
@@ -174,6 +184,9 @@ class Service(relay.Node):
     name: str
     short_description: str | None
     description: str | None
+    audience: str | None = strawberry.field(
+        description='Who the service is for and who may apply ("A chi è rivolto").'
+    )
     how_to: str | None
     requirements: str | None
     costs: str | None
@@ -256,6 +269,20 @@ class Service(relay.Node):
             return None
         row = await loader.load(key)
         return None if row is None else kind.from_row(row, info.context)
+
+    @strawberry.field(
+        description="For a logged-in citizen, how a new application starts: their profile in "
+        "the form's fields for it, and the fields their identity provider asserted (read-only). "
+        "Nothing is saved; null for anyone else or a service without a form."
+    )
+    async def application_start(self, info: Info) -> ApplicationStart | None:
+        if self.form_id is None:
+            return None
+        start = await application_start(info.context, self.form_id)
+        if start is None:
+            return None
+        data, locked = start
+        return ApplicationStart(data=JSON(data), locked_fields=locked)
 
     @strawberry.field(description="The offices that handle this service.")
     async def offices(self, info: Info) -> list[Office]:

@@ -27,6 +27,7 @@ from strawberry.types.unset import UNSET
 
 from resolvers.errors import ErrorCode, Problem
 from resolvers.limits import day_problem, instant_problem
+from resolvers.wording import say
 from schema.base import Info, field_errors
 
 MAX_REPORTED = 20
@@ -36,12 +37,12 @@ MAX_REPORTED = 20
 def text_problem(text: str) -> str | None:
     """What keeps `text` out of the database, or None."""
     if "\x00" in text:
-        return "text may not contain NUL characters (U+0000)"
+        return say("The text may not contain NUL characters (U+0000).")
     if not text.isascii():
         try:
             text.encode()
         except UnicodeEncodeError:
-            return "text must be valid Unicode (a lone surrogate is not)"
+            return say("The text must be valid Unicode (a lone surrogate is not).")
     return None
 
 
@@ -72,7 +73,7 @@ def value_problems(
         for key, item in value.items():
             inner = joined(path, str(key))
             if (message := text_problem(str(key))) is not None:
-                yield Problem(inner, ErrorCode.INVALID, "a key: " + message)
+                yield Problem(inner, ErrorCode.INVALID, say("In a key: {problem}", problem=message))
             yield from value_problems(item, inner, names)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):

@@ -34,6 +34,7 @@ class ServiceFieldsInput:
     name: TranslatedTextInput | None = strawberry.UNSET
     short_description: TranslatedTextInput | None = strawberry.UNSET
     description: TranslatedTextInput | None = strawberry.UNSET
+    audience: TranslatedTextInput | None = strawberry.UNSET
     how_to: TranslatedTextInput | None = strawberry.UNSET
     requirements: TranslatedTextInput | None = strawberry.UNSET
     costs: TranslatedTextInput | None = strawberry.UNSET

@@ -21,6 +21,7 @@ from strawberry.types.field import StrawberryField
 from auth.viewer import Viewer
 from models.user import Role
 from resolvers.errors import ErrorCode
+from resolvers.wording import say
 from schema.base import FieldError, Info
 
 FORBIDDEN = "FORBIDDEN"
@@ -49,6 +50,16 @@ class Audience(Enum):
             Audience.STAFF: staff,
             Audience.TENANT_ADMIN: viewer.is_tenant_admin_of(tenant_slug),
         }[self]
+
+    def refusal_message(self) -> str:
+        """What a caller outside the audience reads, in the request's language."""
+        if self is Audience.STAFF:
+            return say("Only the municipality's staff can do this.")
+        if self is Audience.TENANT_ADMIN:
+            return say("Only the municipality's administrators can do this.")
+        if self is Audience.CITIZEN:
+            return say("Only citizens can do this: please log in with your own account.")
+        return say("Please log in to do this.")
 
 
 class Requires(FieldExtension):
@@ -84,7 +95,7 @@ class Requires(FieldExtension):
         if self.quiet:
             return None
         payload = payload_type(self.field)
-        message = f"requires {self.audience.value}"
+        message = self.audience.refusal_message()
         if payload is None:
             raise GraphQLError(message, extensions={"code": FORBIDDEN})
         definition = payload.__strawberry_definition__  # type: ignore[attr-defined]

@@ -18,6 +18,7 @@ from models.practice import Practice as PracticeRow
 from models.practice import PracticeStatusChange as StatusChangeRow
 from models.practice_states import Action, Actor, PracticeStatus
 from resolvers import messages as message_use_cases
+from resolvers.applicant_profile import locked_fields
 from resolvers.context import Context
 from resolvers.files import download_url
 from resolvers.practice_lookup import staff_view, switches_of
@@ -48,9 +49,13 @@ strawberry.enum(
 strawberry.enum(FilePurpose, description="What a file of a practice is for.")
 
 
-@strawberry.type(description="A file of a practice; `url` downloads it for a short while.")
-class File:
-    id: relay.GlobalID
+@strawberry.type(
+    description="A file of a practice; `url` downloads it for a short while. Its practice's "
+    "applicant and office may read it (internal notes' files: the office only); reading it "
+    "again (`node(id)`) gives a freshly signed `url`."
+)
+class File(relay.Node):
+    id: relay.NodeID[str]
     name: str
     content_type: str = strawberry.field(description="Sniffed from the bytes, not trusted.")
     size: int
@@ -68,7 +73,7 @@ class File:
     @classmethod
     def from_row(cls, row: StoredFile, ctx: Context) -> File:
         return cls(
-            id=relay.GlobalID("File", str(row.id)),
+            id=str(row.id),
             name=row.name,
             content_type=row.content_type,
             size=row.size,
@@ -80,6 +85,29 @@ class File:
                 {"id": str(row.id), "name": row.name, "size": row.size, "type": row.content_type}
             ),
         )
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        ctx = info.context
+        rows = await load_nodes(ctx.loaders.stored_file, node_ids, lambda row: row)
+        practices = await ctx.loaders.practice.load_many(
+            [row.practice_id for row in rows if row is not None and row.practice_id is not None]
+        )
+        by_id = {practice.id: practice for practice in practices if practice is not None}
+        scope = await ctx.staff_scope()
+        files: list[File | None] = []
+        for row in rows:
+            practice = by_id.get(row.practice_id) if row and row.practice_id else None
+            visible = (
+                row is not None
+                and practice is not None
+                and may_read_practice(ctx.viewer, scope, practice)
+                and (shown_to_applicant(ctx, row) or await staff_view(ctx, practice))
+            )
+            files.append(cls.from_row(row, ctx) if visible and row is not None else None)
+        return files
 
 
 def shown_to_applicant(ctx: Context, row: StoredFile) -> bool:
@@ -282,6 +310,19 @@ class Practice(relay.Node):
         key = (self.row.form_id, self.row.form_version)
         version = await info.context.loaders.form_version.load(key)
         return None if version is None else FormVersion.from_document(version)
+
+    @strawberry.field(
+        description="Data paths of the form the applicant cannot change: the fields holding "
+        "what their identity provider (SPID, CIE) asserted — name, fiscal code, birth data. "
+        "The server keeps those values whatever is sent; clients show them read-only."
+    )
+    async def locked_fields(self, info: Info) -> list[str]:
+        key = (self.row.form_id, self.row.form_version)
+        version = await info.context.loaders.form_version.load(key)
+        applicant = await info.context.loaders.user.load(self.row.applicant_id)
+        if version is None or applicant is None:
+            return []
+        return locked_fields(version.definition, applicant)
 
     @strawberry.field(description="Every step so far, oldest first.")
     async def history(self, info: Info) -> list[PracticeStatusChange]:

@@ -13,7 +13,7 @@ from models.practice import FilePurpose, MessageVisibility, StoredFile
 from models.practice import Message as MessageRow
 from models.practice import Practice as PracticeRow
 from models.practice_states import Action
-from resolvers import files, messages, practice_work, practices
+from resolvers import files, messages, practice_drafts, practice_work, practices
 from resolvers.errors import Outcome
 from schema.base import FieldError, Info, decode_id, field_errors
 from schema.permissions import Audience, Requires
@@ -25,12 +25,24 @@ IDEMPOTENCY = (
 )
 
 
-@strawberry.input(description="Create a draft (give `serviceId`) or save one (give `id`).")
+@strawberry.input(
+    description="Save a draft (give `id`), or start one of a service (give `serviceId`): a "
+    "citizen has at most one open draft per service, and starting again resumes it."
+)
 class SavePracticeDraftInput:
     id: relay.GlobalID | None = None
     service_id: relay.GlobalID | None = None
-    data: JSON = strawberry.field(description="The form data so far; it is checked on submit.")
+    data: JSON | None = strawberry.field(
+        default=None,
+        description="The form data so far; it is checked on submit. Omitted: the draft's data "
+        "stay as they are (a new draft starts empty).",
+    )
     notes: str | None = None
+
+
+@strawberry.input
+class DeletePracticeDraftInput:
+    id: relay.GlobalID
 
 
 @strawberry.input
@@ -121,6 +133,14 @@ class PracticePayload:
 
 
 @strawberry.type
+class DeletePracticeDraftPayload:
+    deleted_id: relay.GlobalID | None = strawberry.field(
+        description="The id the draft had; null when nothing was deleted."
+    )
+    errors: list[FieldError]
+
+
+@strawberry.type
 class MessagePayload:
     message: Message | None
     errors: list[FieldError]
@@ -160,7 +180,9 @@ async def read_upload(upload: Any, limit: int) -> tuple[str, bytes]:
 class PracticeMutation:
     @strawberry.mutation(
         extensions=[Requires(Audience.CITIZEN)],
-        description="Start or save a draft. The draft keeps the form version it started with.",
+        description="Save a draft, or start one of a service; starting a service the citizen "
+        "already has an open draft of resumes that draft (with the data given, if any) instead "
+        "of making a second one. A draft keeps the form version it started with.",
     )
     async def save_practice_draft(
         self, info: Info, input: SavePracticeDraftInput
@@ -180,7 +202,8 @@ class PracticeMutation:
     @strawberry.mutation(
         extensions=[Requires(Audience.CITIZEN, "the citizen who applied")],
         description="Validate the data against the practice's form version and send it: "
-        "every problem comes back at once, on `data.<path>`, and nothing changes then. "
+        "every problem comes back at once, on `data.<path>`, and the practice stays a draft "
+        "then, holding the data given (so nothing typed is lost). "
         "On success the practice has its number and receipt.",
     )
     async def submit_practice(self, info: Info, input: SubmitPracticeInput) -> PracticePayload:
@@ -190,6 +213,18 @@ class PracticeMutation:
             input.idempotency_key,
         )
         return practice_payload(await practices.submit_practice(info.context, submission))
+
+    @strawberry.mutation(
+        extensions=[Requires(Audience.CITIZEN, "the citizen's own drafts")],
+        description="Delete a draft and the files uploaded to it. A sent practice cannot be "
+        "deleted (TRANSITION_NOT_ALLOWED): it can be withdrawn, if the service allows.",
+    )
+    async def delete_practice_draft(
+        self, info: Info, input: DeletePracticeDraftInput
+    ) -> DeletePracticeDraftPayload:
+        outcome = await practice_drafts.delete_draft(info.context, decode_id(input.id, "Practice"))
+        deleted = None if outcome.value is None else relay.GlobalID("Practice", str(outcome.value))
+        return DeletePracticeDraftPayload(deleted_id=deleted, errors=field_errors(outcome.problems))
 
     @strawberry.mutation(
         extensions=[Requires(Audience.CITIZEN, "the citizen who applied")],

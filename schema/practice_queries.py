@@ -53,6 +53,11 @@ class PracticeFilterInput:
     mine: bool = strawberry.field(
         default=False, description="Only the practices the current user applied for."
     )
+    unread: bool | None = strawberry.field(
+        default=None,
+        description="true: with messages from the other side the current user has not read "
+        "(as unreadCount counts them); false: without.",
+    )
 
 
 @strawberry.input
@@ -91,6 +96,7 @@ def practice_filter(where: PracticeFilterInput | None) -> PracticeFilter:
         submitted_until=where.submitted_until,
         applicant=where.applicant,
         mine=where.mine,
+        unread=where.unread,
     )
 
 

@@ -11,6 +11,7 @@ from strawberry import relay
 from resolvers import accounts, catalogue, forms
 from resolvers.catalogue import Prefetch, ServiceFilter, ServiceSort, ServiceSortField
 from resolvers.limits import filter_problem, search_problem
+from resolvers.wording import say
 from schema.base import (
     Info,
     connection,
@@ -207,7 +208,7 @@ class Query:
     ) -> Service | None:
         if (id is None) == (slug is None):
             raise GraphQLError(
-                "pass exactly one of `id` and `slug`", extensions={"code": "INVALID"}
+                say("Pass exactly one of `id` and `slug`."), extensions={"code": "INVALID"}
             )
         row = await catalogue.find_service(info.context, optional_id(id, "Service"), slug)
         return None if row is None else Service.from_row(row, info.context)

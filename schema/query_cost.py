@@ -45,6 +45,7 @@ from strawberry.extensions import SchemaExtension
 from auth.viewer import ANONYMOUS, Viewer
 from models.user import Role
 from resolvers.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from resolvers.wording import say
 
 QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY"
 
@@ -276,8 +277,12 @@ class QueryCostLimiter(SchemaExtension):
         if requested > budget:
             # a result set before execution is the answer: graphql-core never runs
             refusal = GraphQLError(
-                f"this query would cost {requested}, over the budget of {budget}: ask for "
-                "smaller pages or fewer fields at once",
+                say(
+                    "This query would cost {requested}, over the budget of {budget}: ask for "
+                    "smaller pages or fewer fields at once.",
+                    requested=requested,
+                    budget=budget,
+                ),
                 extensions={"code": QUERY_TOO_COSTLY, "cost": requested, "budget": budget},
             )
             context.result = ExecutionResult(data=None, errors=[refusal])

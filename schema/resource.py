@@ -16,8 +16,10 @@ from models.booking import ResourceBooking as BookingRow
 from resolvers import resource_bookings
 from resolvers.context import Context
 from resolvers.errors import Outcome
-from resolvers.limits import day_range_problem
+from resolvers.limits import MAX_AGENDA_DAYS, day_range_problem, period_problem
+from resolvers.resource_agenda import OfficeBookingFilter, office_bookings
 from resolvers.resources import list_resources
+from resolvers.wording import say
 from schema.appointment import Calendar
 from schema.base import (
     TOTAL_COUNT,
@@ -27,12 +29,14 @@ from schema.base import (
     decode_id,
     field_errors,
     load_nodes,
+    optional_id,
     page_request,
     pagination_errors,
     refuse_invalid,
     selected_paths,
 )
 from schema.permissions import Audience, Requires
+from schema.user import User
 
 strawberry.enum(ResourceKind)
 
@@ -41,6 +45,12 @@ strawberry.enum(ResourceKind)
 class Interval:
     start: datetime
     end: datetime
+
+
+@strawberry.type(description="A picture and the text that stands for it.")
+class Photo:
+    url: str = strawberry.field(description="An https address, or a path on this server.")
+    alt: str = strawberry.field(description="What it shows, in the request's language.")
 
 
 @strawberry.type(description="A room, hall, sports field or piece of equipment to book.")
@@ -56,14 +66,20 @@ class Resource(relay.Node):
     granularity_minutes: int
     buffer_minutes: int = strawberry.field(description="Kept free after each booking.")
     price_per_hour_cents: int | None
+    address: str | None = strawberry.field(description="Where it is: a postal address.")
+    photo: Photo | None = strawberry.field(description="A photo of it, with its alt text.")
+    payment_instructions: str | None = strawberry.field(
+        description="How to pay for a booking, when it has a price."
+    )
     row: strawberry.Private[ResourceRow]
 
     @classmethod
     def from_row(cls, row: ResourceRow, ctx: Context) -> Resource:
+        name = ctx.text(row.name) or row.slug
         return cls(
             id=str(row.id),
             slug=row.slug,
-            name=ctx.text(row.name) or row.slug,
+            name=name,
             description=ctx.text(row.description),
             kind=row.kind,
             capacity=row.capacity,
@@ -72,6 +88,13 @@ class Resource(relay.Node):
             granularity_minutes=row.granularity_minutes,
             buffer_minutes=row.buffer_minutes,
             price_per_hour_cents=row.price_per_hour_cents,
+            address=row.address,
+            photo=(
+                None
+                if row.photo_url is None
+                else Photo(url=row.photo_url, alt=ctx.text(row.photo_alt) or name)
+            ),
+            payment_instructions=ctx.text(row.payment_instructions),
             row=row,
         )
 
@@ -98,6 +121,9 @@ class ResourceBooking(relay.Node):
     attendees: int
     organisation: str | None
     price_cents: int | None = strawberry.field(description="Hours × the price per hour.")
+    outcome_note: str | None = strawberry.field(
+        description="The office's note on its decision: why it refused, when it did."
+    )
     row: strawberry.Private[BookingRow]
 
     @classmethod
@@ -111,12 +137,20 @@ class ResourceBooking(relay.Node):
             attendees=row.attendees,
             organisation=row.organisation,
             price_cents=row.price_cents,
+            outcome_note=row.outcome_note,
             row=row,
         )
 
     @strawberry.field
     def status_code(self) -> int:
         return self.status.code
+
+    @strawberry.field(description="The citizen who booked it.")
+    async def citizen(self, info: Info) -> User | None:
+        if self.row.citizen_id is None:
+            return None
+        row = await info.context.loaders.user.load(self.row.citizen_id)
+        return None if row is None else User.seen_by(row, info.context)
 
     @strawberry.field
     async def resource(self, info: Info) -> Resource | None:
@@ -225,7 +259,8 @@ class ResourceQuery:
             info.context, decode_id(resource_id, "Resource"), start, end
         )
         if found is None:
-            raise GraphQLError("no such resource", extensions={"code": "NOT_FOUND"})
+            message = say("This resource does not exist.")
+            raise GraphQLError(message, extensions={"code": "NOT_FOUND"})
         return [Interval(start=interval.start, end=interval.end) for interval in found]
 
     @strawberry.field(
@@ -244,6 +279,45 @@ class ResourceQuery:
         with pagination_errors():
             page = await resource_bookings.my_bookings(
                 info.context,
+                page_request(first, after, last, before),
+                "totalCount" in selected_paths(info),
+            )
+        return connection(ResourceBookingConnection, page, ResourceBooking.from_row)
+
+    @strawberry.field(
+        extensions=[
+            Requires(
+                Audience.STAFF,
+                "the bookings of resources whose calendar belongs to the caller's offices; "
+                "tenant admins all",
+            )
+        ],
+        description="Bookings of resources for the offices that decide on them, soonest first: "
+        "those with `status` (PENDING, waiting for approval, unless told; null for any), of "
+        "one resource if given, overlapping `start`–`end` if given (at most "
+        f"{MAX_AGENDA_DAYS} days apart). Relay pagination, at most 100 a page.",
+    )
+    async def resource_bookings(
+        self,
+        info: Info,
+        status: BookingStatus | None = BookingStatus.PENDING,
+        resource_id: relay.GlobalID | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> ResourceBookingConnection:
+        if start is not None and end is not None:
+            refuse_invalid(period_problem(start, end, MAX_AGENDA_DAYS))
+        wanted = OfficeBookingFilter(
+            status=status, resource_id=optional_id(resource_id, "Resource"), start=start, end=end
+        )
+        with pagination_errors():
+            page = await office_bookings(
+                info.context,
+                wanted,
                 page_request(first, after, last, before),
                 "totalCount" in selected_paths(info),
             )

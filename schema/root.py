@@ -19,6 +19,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from resolvers.wording import say
 from schema.appointment import Appointment, Calendar
 from schema.appointment_api import AppointmentMutation, AppointmentQuery
 from schema.calendar_admin import AdminBookingMutation, AdminBookingQuery
@@ -27,6 +28,7 @@ from schema.document_limits import DocumentLengthLimiter
 from schema.form import Form
 from schema.input_checks import check_inputs_of
 from schema.mutations import Mutation
+from schema.page_rating import PageRatingMutation, PageRatingQuery
 from schema.practice import Message, Practice
 from schema.practice_mutations import PracticeMutation
 from schema.practice_queries import PracticeQuery
@@ -54,7 +56,15 @@ NODE_TYPES = [
 ]
 ROOT_QUERY = merge_types(
     "Query",
-    (Query, PracticeQuery, AppointmentQuery, ResourceQuery, AdminBookingQuery, StaffQuery),
+    (
+        Query,
+        PracticeQuery,
+        AppointmentQuery,
+        ResourceQuery,
+        AdminBookingQuery,
+        StaffQuery,
+        PageRatingQuery,
+    ),
 )
 ROOT_MUTATION = merge_types(
     "Mutation",
@@ -66,6 +76,7 @@ ROOT_MUTATION = merge_types(
         AdminBookingMutation,
         TenantMutation,
         StaffMutation,
+        PageRatingMutation,
     ),
 )
 check_inputs_of(ROOT_QUERY, ROOT_MUTATION)
@@ -106,7 +117,13 @@ def build_schema(
         lambda: QueryCostLimiter(cost_budgets),
     ]
     if mask_errors:
-        extensions.append(lambda: MaskErrors(should_mask_error=unexpected))
+        # built per request, so the message is in the request's language
+        extensions.append(
+            lambda: MaskErrors(
+                should_mask_error=unexpected,
+                error_message=say("Something went wrong on our side. Please try again later."),
+            )
+        )
     return strawberry.Schema(
         query=ROOT_QUERY,
         mutation=ROOT_MUTATION,

@@ -22,17 +22,25 @@ from strawberry.asgi import GraphQL
 
 from auth.tokens import InvalidToken
 from auth.viewer import ANONYMOUS, Viewer
-from models.i18n import negotiate_language
 from models.tenant import Tenant
 from models.user import Role
 from resolvers.context import Context
+from resolvers.wording import megabytes, reader_language, say, use_accepted_language
 from schema.document_limits import DocumentLimits
 from schema.root import build_schema
+from server.compression import compressed
 from server.cors import PREFLIGHT_HEADERS, TenantCORS, TenantOrigins
 from server.database import Stores, open_stores
 from server.downloads import download
 from server.embedded import EmbeddedStack
-from server.frontend import FrontendFiles, citizen_page, crest, operator_page, theme_css
+from server.frontend import (
+    FrontendFiles,
+    citizen_page,
+    crest,
+    operator_page,
+    photo,
+    theme_css,
+)
 from server.logs import configure_logging, log
 from server.middleware import RequestMiddleware
 from server.migrate import check_database
@@ -90,14 +98,17 @@ def viewer_of(state: AppState, request: Request, tenant: Tenant) -> Viewer | JSO
         return ANONYMOUS
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
-        return graphql_error(401, "INVALID_TOKEN", "use `Authorization: Bearer <token>`")
+        message = say("Send the token as `Authorization: Bearer <token>`.")
+        return graphql_error(401, "INVALID_TOKEN", message)
     try:
         claims = state.tokens.verify(token.strip())
     except InvalidToken:
-        return graphql_error(401, "INVALID_TOKEN", "invalid or expired access token")
+        message = say("Your session has expired. Please log in again.")
+        return graphql_error(401, "INVALID_TOKEN", message)
     viewer = claims.viewer()
     if claims.tenant != tenant.slug and not viewer.has(Role.PLATFORM_ADMIN):
-        return graphql_error(403, "WRONG_TENANT", "this token belongs to another municipality")
+        message = say("You are logged in with another municipality. Please log in here.")
+        return graphql_error(403, "WRONG_TENANT", message)
     return viewer
 
 
@@ -108,13 +119,17 @@ def multipart_refusal(request: Request, max_upload_bytes: int) -> JSONResponse |
     if not request.headers.get("content-type", "").lower().startswith("multipart/"):
         return None
     if not any(request.headers.get(name) for name in PREFLIGHT_HEADERS):
-        message = "send uploads with the `Apollo-Require-Preflight: true` header"
+        message = say("Send uploads with the `Apollo-Require-Preflight: true` header.")
         return graphql_error(400, "PREFLIGHT_REQUIRED", message)
     length = request.headers.get("content-length", "")
     if not length.isdigit():
-        return graphql_error(411, "LENGTH_REQUIRED", "send uploads with a Content-Length")
+        message = say("Send uploads with a `Content-Length` header.")
+        return graphql_error(411, "LENGTH_REQUIRED", message)
     if int(length) > max_upload_bytes + MULTIPART_ROOM:
-        message = f"a request may upload at most {max_upload_bytes} bytes"
+        message = say(
+            "The file is too large: a request may upload at most {megabytes} MB.",
+            megabytes=megabytes(max_upload_bytes),
+        )
         return graphql_error(413, "REQUEST_TOO_LARGE", message)
     return None
 
@@ -162,6 +177,8 @@ class TenantGraphQL:
         state: AppState = scope["app"].state.sportello
         settings: Settings = scope["app"].state.settings
         headers = Headers(scope=scope)
+        # refusals before the municipality is known speak the caller's language already
+        use_accepted_language(headers.get("accept-language"))
         if is_multipart(headers):  # its declared size is checked by `multipart_refusal`
             limit, refused = state.upload_policy.max_bytes + MULTIPART_ROOM, None
         else:
@@ -183,21 +200,19 @@ class TenantGraphQL:
             return
         slug = request.path_params.get("tenant") or request.headers.get("x-tenant", "")
         if not slug:
-            message = "name the municipality: /{tenant}/graphql or the X-Tenant header"
+            message = say("Name the municipality: /{{tenant}}/graphql or the `X-Tenant` header.")
             await graphql_error(400, "TENANT_REQUIRED", message)(scope, receive, send)
             return
         tenant = await find_tenant(state, slug)
         if tenant is None:
-            message = f"no municipality {slug!r}"
+            message = say("There is no municipality “{slug}”.", slug=slug)
             await graphql_error(404, "TENANT_NOT_FOUND", message)(scope, receive, send)
             return
         viewer = viewer_of(state, request, tenant)
         if isinstance(viewer, JSONResponse):
             await viewer(scope, receive, send)
             return
-        language = negotiate_language(
-            request.headers.get("accept-language"), tenant.languages, tenant.default_language
-        )
+        language = reader_language(request.headers.get("accept-language"), tenant.default_language)
         persisted = await resolve_persisted(request, scope, receive, self.documents)
         if persisted.answer is not None:
             await persisted.answer(scope, receive, send)
@@ -302,6 +317,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     origins = TenantOrigins(settings.allowed_origins)
     themes = Themes(settings)
+    documents = PersistedDocuments(
+        settings.persisted_documents,
+        DocumentLimits(settings.max_query_length, settings.max_query_tokens),
+    )
     endpoint = TenantGraphQL(
         GraphQLView(
             build_schema(
@@ -317,25 +336,40 @@ def create_app(settings: Settings | None = None) -> Starlette:
             allow_queries_via_get=True,
             multipart_uploads_enabled=True,
         ),
-        PersistedDocuments(
-            settings.persisted_documents,
-            DocumentLimits(settings.max_query_length, settings.max_query_tokens),
-        ),
+        documents,
     )
 
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
-            Route("/metrics", metrics),
-            Route("/graphql", endpoint, methods=["GET", "POST"]),
+            Route("/metrics", metrics, middleware=compressed()),
+            Route("/graphql", endpoint, methods=["GET", "POST"], middleware=compressed()),
             Mount("/app", FrontendFiles(settings.frontend_dir)),
-            Route("/{tenant:str}/graphql", endpoint, methods=["GET", "POST"]),
+            Route(
+                "/{tenant:str}/graphql", endpoint, methods=["GET", "POST"], middleware=compressed()
+            ),
             Route("/{tenant:str}/files/{token:str}", download, methods=["GET"]),
             Route("/{tenant:str}/theme.css", theme_css, methods=["GET", "HEAD"]),
             Route("/{tenant:str}/logo.svg", crest, methods=["GET", "HEAD"]),
-            Route("/{tenant:str}/operator", operator_page, methods=["GET", "HEAD"]),
-            Route("/{tenant:str}/operator/{path:path}", operator_page, methods=["GET", "HEAD"]),
-            Route("/{tenant:str}/{path:path}", citizen_page, methods=["GET", "HEAD"]),
+            Route("/{tenant:str}/photos/{name:str}", photo, methods=["GET", "HEAD"]),
+            Route(
+                "/{tenant:str}/operator",
+                operator_page,
+                methods=["GET", "HEAD"],
+                middleware=compressed(),
+            ),
+            Route(
+                "/{tenant:str}/operator/{path:path}",
+                operator_page,
+                methods=["GET", "HEAD"],
+                middleware=compressed(),
+            ),
+            Route(
+                "/{tenant:str}/{path:path}",
+                citizen_page,
+                methods=["GET", "HEAD"],
+                middleware=compressed(),
+            ),
             Route("/{tenant:str}", tenant_home, methods=["GET", "HEAD"]),
         ],
         middleware=[
@@ -349,4 +383,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.router.redirect_slashes = False
     app.state.settings = settings
     app.state.themes = themes
+    app.state.documents = documents
     return app

@@ -6,20 +6,17 @@ import unicodedata
 from urllib.parse import quote
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from auth.file_links import verify_download
 from auth.tokens import ExpiredToken, InvalidToken
 from models.clock import unix_now
+from server.download_refusals import refusal
 from server.state import AppState
 from server.tenancy import find_tenant
 
 RFC5987_SAFE = "!#$&+-.^_`|~"
 """`attr-char` of RFC 5987 beside letters and digits: everything else is percent-encoded."""
-
-
-def refusal(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"code": code, "message": message}, status_code=status)
 
 
 def content_disposition(filename: str) -> str:
@@ -33,20 +30,21 @@ def content_disposition(filename: str) -> str:
 
 
 async def download(request: Request) -> Response:
+    """The file, or why not in the reader's language (`server.download_refusals`)."""
     state: AppState = request.app.state.sportello
+    tenant = await find_tenant(state, request.path_params["tenant"])
     try:
         link = verify_download(state.tokens, request.path_params["token"])
     except ExpiredToken:
-        return refusal(403, "LINK_EXPIRED", "this download link has expired: ask for a new one")
+        return refusal(request, tenant, 403, "LINK_EXPIRED")
     except InvalidToken:
-        return refusal(403, "INVALID_LINK", "this is not a valid download link")
-    tenant = await find_tenant(state, request.path_params["tenant"])
+        return refusal(request, tenant, 403, "INVALID_LINK")
     if tenant is None or tenant.id != link.tenant_id:
-        return refusal(404, "NOT_FOUND", "no such file in this municipality")
+        return refusal(request, tenant, 404, "NOT_FOUND")
     try:
         content = await state.storage.get(link.key)
     except FileNotFoundError:
-        return refusal(404, "FILE_NOT_FOUND", "the file is no longer stored")
+        return refusal(request, tenant, 404, "FILE_NOT_FOUND")
     remaining = max(0, link.expires_at - unix_now())
     return Response(
         content,

@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import Message, Receive, Scope
 
+from resolvers.wording import say
 from schema.document_limits import DocumentLimits, limit_code
 from server.logs import log
 from server.request_limits import decode_json
@@ -147,7 +148,7 @@ def mismatch() -> JSONResponse:
         {
             "errors": [
                 {
-                    "message": "the query does not match its persisted-query hash",
+                    "message": say("The query does not match its persisted-query hash."),
                     "extensions": {"code": "PERSISTED_QUERY_HASH_MISMATCH"},
                 }
             ]

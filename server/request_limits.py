@@ -9,6 +9,8 @@ from typing import Any
 from starlette.datastructures import Headers
 from starlette.types import Message, Receive
 
+from resolvers.wording import megabytes, say
+
 MAX_JSON_DEPTH = 64
 """Deepest nesting of arrays and objects in a request's JSON (the body, GET `variables`,
 multipart `operations` and `map`). Form.io definitions and their data nest about 15 deep;
@@ -26,7 +28,10 @@ class RequestRefused(Exception):
 
 
 def too_large(max_bytes: int) -> RequestRefused:
-    message = f"a request may carry at most {max_bytes} bytes"
+    message = say(
+        "The request is too large: it may carry at most {megabytes} MB.",
+        megabytes=megabytes(max_bytes),
+    )
     return RequestRefused(413, "REQUEST_TOO_LARGE", message)
 
 
@@ -74,7 +79,7 @@ def json_depth(value: Any) -> int:
 
 
 def too_deep() -> RequestRefused:
-    message = f"JSON may nest arrays and objects at most {MAX_JSON_DEPTH} deep"
+    message = say("JSON may nest arrays and objects at most {depth} deep.", depth=MAX_JSON_DEPTH)
     return RequestRefused(400, "JSON_TOO_DEEP", message)
 
 
@@ -91,8 +96,8 @@ def decode_json(data: str | bytes) -> Any:
 
 
 def bad_multipart() -> RequestRefused:
-    message = (
+    message = say(
         "`operations` and `map` must be JSON fields, and each path of `map` must lead to a "
-        "variable of `operations`"
+        "variable of `operations`."
     )
     return RequestRefused(400, "INVALID_MULTIPART", message)

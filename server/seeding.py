@@ -11,6 +11,7 @@ from models.tenant import Tenant
 from resolvers.context import Context
 from resolvers.demo_calendars import seed_demo_calendars
 from resolvers.demo_practices import seed_demo_practices
+from resolvers.demo_ratings import seed_demo_ratings
 from resolvers.seed import Progress, SeedReport, seed_demo
 from server.state import AppState
 
@@ -32,7 +33,7 @@ async def seed_platform(
         tenants = (await session.exec(select(Tenant).order_by(Tenant.slug))).all()
     for tenant in tenants:
         if progress is not None:
-            progress(f"{tenant.slug}: practices, calendars and resources")
+            progress(f"{tenant.slug}: practices, calendars, resources and page ratings")
         practices = await seed_demo_practices(
             partial(contexts_of, state, tenant), tenant.id, tenant.slug
         )
@@ -42,4 +43,8 @@ async def seed_platform(
             partial(contexts_of, state, tenant), tenant.id, tenant.slug
         )
         report.note("calendars", "created", calendars)
+        ratings = await seed_demo_ratings(
+            partial(contexts_of, state, tenant), tenant.id, tenant.slug
+        )
+        report.note("page ratings", "created", ratings)
     return report

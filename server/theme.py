@@ -4,8 +4,8 @@ Bootstrap Italia derives its shades from the primary colour when Sass compiles i
 needs a compile of its own (`frontend/scripts/theme.mjs`, a few seconds of node). The result is
 kept under the data directory, named by a hash of the colour, the Bootstrap Italia version and
 the compile script,
-so every process and every restart reuses it; a tenant without a colour gets the default
-stylesheet of the frontend build.
+so every process and every restart reuses it, beside its brotli and gzip copies; a tenant
+without a colour gets the default stylesheet of the frontend build.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 import anyio
 
 from server.logs import log
+from server.precompressed import write_copies
 from server.settings import FRONTEND_SOURCE, Settings
 
 THEME_SCRIPT = FRONTEND_SOURCE / "scripts" / "theme.mjs"
@@ -131,6 +132,8 @@ class Themes:
         self.compiles += 1
         error = await run_compiler(colour, Path(partial))
         if error is None and await partial.exists():
+            # The copies first: whoever finds the stylesheet finds them too.
+            await asyncio.to_thread(write_copies, Path(partial), path)
             await partial.replace(path)
             seconds = round(time.perf_counter() - started, 2)
             log.info("theme compiled", colour=colour, seconds=seconds)

@@ -58,6 +58,7 @@ STORE_FREE_MODULES = {
     "test_contacts",
     "test_deploy_files",
     "test_fiscal_code",
+    "test_form_profile",
     "test_formio_components",
     "test_formio_differential",
     "test_formio_order",

@@ -79,15 +79,35 @@ def payload(result: Result, name: str) -> dict[str, Any]:
     return dict(result.data[name])
 
 
+DELETE_DRAFT = f"""mutation($input: DeletePracticeDraftInput!) {{
+  deletePracticeDraft(input: $input) {{ deletedId {ERRORS} }} }}"""
+OPEN_DRAFTS = """query($service: ID!) {
+  practices(first: 10, filter: {mine: true, statuses: [DRAFT], services: [$service]}) {
+    edges { node { id data } } } }"""
+
+
+def open_drafts(api: GraphQLClient, token: str, service: str) -> list[dict[str, Any]]:
+    """The caller's open drafts of a service (a service's global id), as "Le mie pratiche"
+    lists them: at most one."""
+    edges = api(OPEN_DRAFTS, {"service": service}, token=token).data["practices"]["edges"]
+    return [dict(edge["node"]) for edge in edges]
+
+
 def draft(
     api: GraphQLClient,
     token: str,
     data: dict[str, Any] | None = None,
     service: str = "certificati-anagrafici",
 ) -> dict[str, Any]:
+    """A new draft of the service: starting it would resume an open draft an earlier test
+    left, so that one is deleted first, as its citizen could."""
+    service_global_id = service_id(api, service)
+    for left in open_drafts(api, token, service_global_id):
+        deleted = api(DELETE_DRAFT, {"input": {"id": left["id"]}}, token=token).data
+        assert deleted["deletePracticeDraft"]["errors"] == []
     result = api(
         SAVE_DRAFT,
-        {"input": {"serviceId": service_id(api, service), "data": data or {}}},
+        {"input": {"serviceId": service_global_id, "data": data or {}}},
         token=token,
     )
     body = payload(result, "savePracticeDraft")

@@ -606,7 +606,7 @@ def test_only_the_municipalitys_admins_may_set_up_offices_and_calendars(
             {
                 "field": None,
                 "code": "FORBIDDEN",
-                "message": "requires TENANT_ADMIN of the municipality (or PLATFORM_ADMIN)",
+                "message": "Questa operazione è riservata agli amministratori del Comune.",
             }
         ], mutation
     assert [count(world, table) for table in tables] == before

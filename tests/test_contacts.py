@@ -58,8 +58,8 @@ def test_what_no_country_assigns_is_not_a_phone_number(refused: str) -> None:
 
 def test_text_postgresql_cannot_store_is_named() -> None:
     assert text_problem("Perù, àèìòù, 日本") is None
-    assert text_problem("a\x00b") == "text may not contain NUL characters (U+0000)"
-    assert text_problem("a\ud800") == "text must be valid Unicode (a lone surrogate is not)"
+    assert text_problem("a\x00b") == "The text may not contain NUL characters (U+0000)."
+    assert text_problem("a\ud800") == "The text must be valid Unicode (a lone surrogate is not)."
 
 
 def test_every_string_and_date_of_a_value_is_checked_with_its_path() -> None:
@@ -81,5 +81,5 @@ def test_every_string_and_date_of_a_value_is_checked_with_its_path() -> None:
     ]
     assert list(value_problems("fine", "", NameConverter())) == []
     assert next(value_problems("\x00", "", NameConverter())) == Problem(
-        None, ErrorCode.INVALID, "text may not contain NUL characters (U+0000)"
+        None, ErrorCode.INVALID, "The text may not contain NUL characters (U+0000)."
     )

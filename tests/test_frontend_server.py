@@ -117,6 +117,12 @@ def test_the_page_carries_the_tenant_language_name_and_stylesheet(http: httpx.Cl
     assert other_link.partition("?v=")[2] != link.partition("?v=")[2], "another colour"
 
 
+def test_the_page_s_icon_is_the_municipality_s_crest(http: httpx.Client) -> None:
+    page = http.get("/bugliano/").text
+    assert '<link rel="icon" href="/bugliano/logo.svg">' in page
+    assert http.get("/bugliano/logo.svg").headers["content-type"].startswith("image/svg+xml")
+
+
 def test_hashed_assets_are_cached_for_good(http: httpx.Client) -> None:
     response = http.get("/app/assets/citizen-a1b2c3.js")
     assert response.status_code == 200
@@ -192,7 +198,11 @@ def test_the_stylesheet_is_compiled_once_for_parallel_first_requests(
     assert stylesheet.headers["cache-control"] == "public, max-age=300"
     assert stylesheet.headers["access-control-allow-origin"] == "*"
     assert compiles(server.log) == 1
-    assert [path.name for path in (data / "themes").iterdir()] == [f"{link[-16:]}.css"]
+    key = link[-16:]
+    files = sorted(path.name for path in (data / "themes").iterdir())
+    assert files == [f"{key}.css", f"{key}.css.br", f"{key}.css.gz"], "with its compressed copies"
+    assert stylesheet.headers["content-encoding"] == "br"  # httpx takes brotli
+    assert len(stylesheet.content) > 6 * (data / "themes" / f"{key}.css.br").stat().st_size
 
     started = time.perf_counter()
     again = http.get(link)
@@ -201,6 +211,24 @@ def test_the_stylesheet_is_compiled_once_for_parallel_first_requests(
     assert compiles(server.log) == 1
     etag = again.headers["etag"]
     assert http.get(link, headers={"if-none-match": etag}).status_code == 304
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    """WCAG 2 contrast ratio of white text on `#rrggbb`."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_white_text_on_a_light_municipal_colour_still_reads(http: httpx.Client) -> None:
+    # Valdifiori's green: Bootstrap Italia would draw the slim header at brightness 70, where
+    # its white text reads at 2.7:1.
+    link = head_of(http.get("/valdifiori/").text)[2]
+    stylesheet = http.get(link).text
+    slim = re.findall(r"\.it-header-slim-wrapper\{[^}]*?background:(#[0-9a-f]{6})", stylesheet)
+    assert slim, "the slim header has a background"
+    assert all(contrast_with_white(colour) >= 4.5 for colour in slim), slim
 
 
 def test_the_stylesheet_of_an_unknown_tenant_is_not_found(http: httpx.Client) -> None:

@@ -121,9 +121,8 @@ def test_a_citizen_cannot_take_a_second_desk_nor_move_onto_a_time_they_have(
     held = mutate(api, HOLD, luca, calendarId=registry, start=first["start"])["appointment"]
     again = mutate(api, HOLD, luca, calendarId=registry, start=first["start"])
     assert codes(again) == [("start", "ALREADY_BOOKED")]
-    assert again["errors"][0]["message"] == (
-        "this person already has an appointment or a hold at this time"
-    )
+    # in the municipality's language, Italian, for a request that names none
+    assert again["errors"][0]["message"] == "Questa persona ha già un appuntamento a quest'ora."
     assert mutate(api, CONFIRM, luca, id=held["id"])["errors"] == []
     assert mutate(api, HOLD, luca, calendarId=registry, start=second["start"])["errors"] == []
     moved = mutate(api, RESCHEDULE, luca, id=held["id"], start=second["start"])
@@ -156,8 +155,8 @@ def test_open_holds_are_capped_per_person_and_calendar(
     assert lost == [[(None, "TOO_MANY_HOLDS")]] * extra
     refused = next(answer for answer in answers if answer["errors"])["errors"][0]
     assert refused["message"] == (
-        f"at most {DEFAULT_MAX_OPEN_HOLDS} unconfirmed holds on this calendar: "
-        "confirm or cancel one first"
+        f"Puoi avere al massimo {DEFAULT_MAX_OPEN_HOLDS} appuntamenti da confermare in questo "
+        "calendario: prima conferma o annulla uno di questi."
     )
 
     # another calendar counts apart

@@ -55,7 +55,7 @@ def test_nul_characters_anywhere_in_a_mutation_are_field_errors_and_nothing_is_s
     ).data["holdSlot"]
     assert held["appointment"] is None
     assert problems(held) == [("name", "INVALID")]
-    assert held["errors"][0]["message"] == "text may not contain NUL characters (U+0000)"
+    assert held["errors"][0]["message"] == "Il testo non può contenere caratteri NUL (U+0000)."
 
     service = run(
         api,
@@ -86,7 +86,7 @@ def test_nul_characters_anywhere_in_a_mutation_are_field_errors_and_nothing_is_s
         ("data.address.via\\u0000", "INVALID"),
         ("data.address.number[1]", "INVALID"),
     ]
-    assert draft["errors"][1]["message"].startswith("a key: ")
+    assert draft["errors"][1]["message"].startswith("In una chiave: ")
 
     login = api(LOGIN, {"input": {"username": f"admin{NUL}", "password": "admin"}})
     assert login.status == 200
@@ -253,7 +253,7 @@ def test_dates_out_of_bounds_never_reach_the_catalogue(
         fields={"publishFrom": "2030-01-01T00:00:00", "publishUntil": "9999-12-31T00:00:00Z"},
     )
     assert problems(endless) == [("publishFrom", "INVALID"), ("publishUntil", "INVALID")]
-    assert "offset from UTC" in endless["errors"][0]["message"]
+    assert "scostamento da UTC" in endless["errors"][0]["message"]
     # what used to break the service for everyone
     assert api(SERVICE, {"slug": "cambio-residenza"}).data["service"]["publishFrom"] is None
 

@@ -112,17 +112,17 @@ def test_a_booking_into_the_next_millennium_is_refused_at_once(
 
     centuries = book(start, start.replace(year=start.year + 500))
     assert ("start", "INTERVAL_UNAVAILABLE") in problems(centuries)
-    assert "longer than" in centuries["errors"][0]["message"]
+    assert "più lungo della prenotazione massima" in centuries["errors"][0]["message"]
 
     longest = book(start, start + timedelta(minutes=MAX_BOOKING_MINUTES + 30))
-    assert "longer than" in longest["errors"][0]["message"]
+    assert "più lungo della prenotazione massima" in longest["errors"][0]["message"]
 
     ancient = book("0002-01-01T09:00:00+00:00", "9997-01-01T09:00:00+00:00")
     assert problems(ancient) == [("start", "INVALID"), ("end", "INVALID")]
 
     wall_clock = book("2030-01-07T09:00:00", "2030-01-07T10:00:00")
     assert problems(wall_clock) == [("start", "INVALID"), ("end", "INVALID")]
-    assert "offset from UTC" in wall_clock["errors"][0]["message"]
+    assert "scostamento da UTC" in wall_clock["errors"][0]["message"]
     assert count(world, "resource_booking") == before
 
 
@@ -285,7 +285,7 @@ def test_a_megabyte_of_purpose_is_refused_and_no_booking_is_made(
     ).data["bookResource"]
     assert result["booking"] is None
     assert problems(result) == [("purpose", "INVALID"), ("organisation", "INVALID")]
-    assert result["errors"][0]["message"] == f"at most {REASON} characters"
+    assert result["errors"][0]["message"] == f"Usa al massimo {REASON} caratteri."
     assert count(world, "resource_booking") == before
 
 

@@ -4,6 +4,7 @@ caller is admitted or refused by every query and mutation as the matrix says, ov
 
 from __future__ import annotations
 
+from contextvars import copy_context
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,9 @@ from graphql import (
     get_named_type,
 )
 
+from resolvers.wording import use_language
 from schema.authorization import ALLOWED, entries, matrix_markdown, root_fields
-from schema.permissions import declared
+from schema.permissions import Audience, declared
 from tests.graphql import GraphQLClient, Result
 from tests.practices import ADMIN, MARIO, OPERATOR
 
@@ -111,9 +113,24 @@ def refused_by_permission(result: Result, name: str) -> bool:
         errors += data.get("errors") or []
     return any(
         error.get("code", error.get("extensions", {}).get("code")) == "FORBIDDEN"
-        and error["message"].startswith("requires ")
+        and error["message"] in PERMISSION_MESSAGES
         for error in errors
     )
+
+
+def permission_messages(language: str) -> set[str]:
+    """What the declared permissions answer, in `language` (a use case's FORBIDDEN says
+    something else)."""
+
+    def worded() -> set[str]:
+        use_language(language)
+        return {audience.refusal_message() for audience in Audience}
+
+    return copy_context().run(worded)
+
+
+PERMISSION_MESSAGES = permission_messages("it")
+"""The requests name no language: the municipality's, Italian, answers."""
 
 
 @pytest.mark.usefixtures("fresh_world")

@@ -162,7 +162,7 @@ def test_references_to_files_that_are_not_the_applicants_uploads_are_unknown(
     uploaded(api, mario, practice["id"], "mine.pdf", pdf(), component="report")
     theirs_practice = draft(api, giulia, {}, service=IDENTITY_CARD)
     theirs = uploaded(api, giulia, theirs_practice["id"], "theirs.pdf", pdf(), component="report")
-    my_other_practice = identity_card_draft(api, mario)
+    my_other_practice = draft(api, mario, {}, service="certificati-anagrafici")
     elsewhere = uploaded(api, mario, my_other_practice["id"], "other.pdf", pdf())
     made_up = {"id": str(uuid.uuid4()), "name": "x.pdf", "size": 10, "type": "application/pdf"}
 

@@ -67,7 +67,14 @@ def test_citizen_saves_a_draft_comes_back_and_submits_it(api: GraphQLClient, mar
         {"id": started["id"]},
         token=mario,
     ).data["practice"]
-    assert again["data"] == partial
+    # What was typed, and the applicant's profile in the fields the form has for it.
+    assert again["data"] == {
+        **partial,
+        "familyName": "Rossi",
+        "fiscalCode": "RSSMRA80A01H501U",
+        "email": "mario.rossi@example.it",
+        "phone": "+39 333 1234567",
+    }
     assert again["form"]["definition"]["components"]
 
     saved = payload(

@@ -54,7 +54,8 @@ test("a visitor browses by category, searches, pages, and the back button retrac
 
   // words searched inside the category: none there; across all categories, the services about them
   await page.getByLabel("Cerca un servizio").fill("residenza");
-  await page.getByRole("button", { name: "Cerca" }).click();
+  // the catalogue's own search (the header has one too)
+  await page.getByRole("search", { name: "Cerca nel catalogo dei servizi" }).getByRole("button", { name: "Cerca" }).click();
   await page.waitForURL(/\?q=residenza&categoria=tributi$/);
   await count(page).filter({ hasText: "Nessun servizio trovato" }).waitFor();
   await categories.getByRole("link", { name: "Tutte le categorie" }).click();
@@ -90,7 +91,8 @@ test("a service page shows its sections and calls to action, in the language cho
   await page.waitForURL(/\/bugliano\/servizi\/cambio-residenza$/);
   await page.getByRole("heading", { level: 1, name: "Cambio di residenza" }).waitFor();
   const breadcrumb = page.getByRole("navigation", { name: "Percorso di navigazione" });
-  assert.deepEqual(await breadcrumb.getByRole("link").allInnerTexts(), ["Servizi", "Anagrafe e stato civile"]);
+  await breadcrumb.getByRole("link", { name: "Anagrafe e stato civile" }).waitFor();
+  assert.deepEqual(await breadcrumb.getByRole("link").allInnerTexts(), ["Home", "Servizi", "Anagrafe e stato civile"]);
   const index = await page.getByTestId("service-index").getByRole("link").allInnerTexts();
   for (const section of ["Cos'è", "Come fare", "Cosa serve", "Quanto costa", "Accedi al servizio", "Dove rivolgersi"]) {
     assert.ok(index.includes(section), `the index lists ${section}: ${index.join(", ")}`);

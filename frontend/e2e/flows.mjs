@@ -2,7 +2,7 @@
 // office accepting it in the operators' app, and the days and slots there are to book.
 import assert from "node:assert/strict";
 
-import { base, graphql, login, now } from "./harness.mjs";
+import { base, graphql, login, now, tokenFor } from "./harness.mjs";
 
 export const TENANT = "bugliano";
 export const CITIZEN_APP = "/bugliano/";
@@ -27,9 +27,12 @@ export async function waitForForm(page) {
 /**
  * Logs in as a demo citizen, fills the identity card form (reason "lost", so the report file is
  * asked for and uploaded), saves a draft, resumes it and submits it. Returns the practice's
- * number and its page's URL, for scenarios that go on (the office accepts it...).
+ * number and its page's URL, for scenarios that go on (the office accepts it...). A draft of the
+ * service the citizen had open (the demo's, another scenario's) is deleted first: the form would
+ * resume it.
  */
 export async function submitPracticeAsCitizen(page, { username = "RSSMRA80A01H501U", check = async () => {} } = {}) {
+  await deleteOpenDraft(await tokenFor(TENANT, username, "cittadino"), SERVICE);
   await login(page, CITIZEN_APP, username, "cittadino");
   await page.goto(`${base}${CITIZEN_APP}servizi/${SERVICE}/domanda`);
   await waitForForm(page);
@@ -178,4 +181,29 @@ export function freeIntervalsAhead(resource) {
     resource.id,
     resource.calendar.bookingWindowDays,
   );
+}
+
+/**
+ * Deletes the citizen's open draft of a service, if any, through the API (as the citizen could
+ * with "Elimina bozza"), so that a scenario starts the application afresh: a citizen has at
+ * most one open draft per service, and starting again would resume it. Returns the service's id.
+ */
+export async function deleteOpenDraft(token, slug) {
+  const { service } = await graphql(TENANT, "query($slug: String!) { service(slug: $slug) { id } }", { slug });
+  const { practices } = await graphql(
+    TENANT,
+    "query($service: ID!) { practices(first: 10, filter: {mine: true, statuses: [DRAFT], services: [$service]}) { edges { node { id } } } }",
+    { service: service.id },
+    token,
+  );
+  for (const { node } of practices.edges) {
+    const { deletePracticeDraft } = await graphql(
+      TENANT,
+      "mutation($input: DeletePracticeDraftInput!) { deletePracticeDraft(input: $input) { deletedId errors { message } } }",
+      { input: { id: node.id } },
+      token,
+    );
+    assert.deepEqual(deletePracticeDraft.errors, []);
+  }
+  return service.id;
 }

@@ -127,7 +127,8 @@ export async function login(page, appPath, username, password) {
   await page.goto(`${base}${appPath}login`);
   await page.fill("#login-username", username);
   await page.fill("#login-password", password);
-  await page.click("form button[type=submit]");
+  // the login form's own button: the header may hold a search form too
+  await page.click("form:has(#login-username) button[type=submit]");
   await page.waitForSelector("[data-testid=user-name]");
 }
 

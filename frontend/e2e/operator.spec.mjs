@@ -31,14 +31,20 @@ test("an operator filters, sorts and pages the work queue", async () => {
   const statuses = await page.getByTestId("queue-row").getByTestId("practice-status").allInnerTexts();
   assert.ok(statuses.length > 0 && statuses.every((status) => status === "In lavorazione"), statuses.join());
 
-  // The filters form: unassigned submitted practices of one applicant, found by part of the name.
+  // The filter bar: unassigned submitted practices of one applicant, found by part of the name.
+  // A status and the assignment apply as soon as chosen, the typed name on "Cerca".
   await page.getByRole("button", { name: "Azzera i filtri" }).click();
   await page.waitForURL((url) => !url.search.includes("stato="));
   await queueLoaded(page);
-  await page.selectOption("#queue-statuses", ["SUBMITTED"]);
+  await page.getByRole("button", { name: "Stati: aperte" }).click();
+  await page.getByTestId("queue-statuses").locator("label", { hasText: /^Acquisita \(\d+\)$/ }).click();
+  await page.waitForURL(/stato=SUBMITTED/);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Filtri", exact: true }).click();
   await page.selectOption("#queue-assignment", "unassigned");
+  await page.waitForURL(/assegnazione=unassigned/);
   await page.fill("#queue-applicant", "rossi");
-  await page.getByRole("button", { name: "Applica i filtri" }).click();
+  await page.getByRole("button", { name: "Cerca" }).click();
   await page.waitForURL(/richiedente=rossi/);
   await queueLoaded(page);
   const rows = await page.getByTestId("queue-row").all();
@@ -51,9 +57,12 @@ test("an operator filters, sorts and pages the work queue", async () => {
   }
   await expectAccessible(page, "operator: filtered queue");
 
-  // Sorting by number, both ways; the header says the order it is in.
+  // Sorting by number, both ways, of every practice (the closed too); the header says the order it is in.
   await page.getByRole("button", { name: "Azzera i filtri" }).click();
   await page.waitForURL((url) => !url.search.includes("richiedente"));
+  await queueLoaded(page);
+  await page.getByTestId("status-counts").getByRole("link", { name: /^Tutte, anche chiuse/ }).click();
+  await page.waitForURL(/chiuse=1/);
   await queueLoaded(page);
   await page.getByRole("button", { name: /^Numero/ }).click();
   await page.waitForURL(/ordine=NUMBER/);

@@ -9,15 +9,13 @@
 // On a chosen clock the server starts through tests/clocked.py, the browser contexts get
 // Playwright's clock (harness.mjs), and both run on from that instant at the real pace.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { startServer } from "./server.mjs";
+
 const here = dirname(fileURLToPath(import.meta.url));
-const repo = join(here, "..", "..");
-const STORE_URLS = ["DATABASE_URL", "MONGODB_URL", "REDIS_URL"];
 const CLOCK = "SPORTELLO_TEST_CLOCK";
 const SHIFT = "SPORTELLO_TEST_CLOCK_SHIFT";
 
@@ -40,71 +38,6 @@ function clockShift() {
   return shift;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitHealthy(url, server, seconds) {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`sportello serve exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`sportello serve not healthy after ${seconds} s`);
-}
-
-async function startServer(shift) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "sportello-e2e-"));
-  const env = { ...process.env, SPORTELLO_DATA_DIR: dataDir, SPORTELLO_LOG_LEVEL: "WARNING" };
-  env.SPORTELLO_FRONTEND_DIR ??= join(here, "..", "dist");
-  // The scenarios run on the embedded stack, whatever the caller's store URLs say.
-  for (const name of STORE_URLS) delete env[name];
-  const started = Date.now();
-  const options = { cwd: repo, env, stdio: ["ignore", "inherit", "inherit"] };
-  const clocked = (...args) => spawn(join(repo, ".venv", "bin", "python"), ["-m", "tests.clocked", "server", ...args], options);
-  const serve = ["serve", "--migrate", "--demo", "--port", String(port)];
-  // On a chosen clock the worker runs apart, through the same launcher: the one that
-  // `serve --with-worker` starts would be on the real clock.
-  const server = shift === null
-    ? spawn(join(repo, ".venv", "bin", "sportello"), [...serve, "--with-worker"], options)
-    : clocked(...serve);
-  let worker = null;
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    for (const child of [worker, server]) {
-      if (child && child.exitCode === null && child.signalCode === null) {
-        child.kill("SIGTERM");
-        await new Promise((resolve) => child.once("exit", resolve));
-      }
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    await waitHealthy(url, server, 240);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  // It shares the embedded servers that `serve` started under the same data directory.
-  if (shift !== null) worker = clocked("worker");
-  console.log(`e2e: sportello serve on ${url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { url, stop };
-}
-
 const specs = process.argv.slice(2);
 const files = specs.length
   ? specs
@@ -113,6 +46,9 @@ const files = specs.length
 const shift = clockShift();
 if (shift !== null) console.log(`e2e: clock at ${new Date(Date.now() + shift * 1000).toISOString()} (${shift.toFixed(0)} s from now)`);
 const external = process.env.E2E_BASE_URL;
+// Download links live 15 s instead of 5 minutes, so that downloads.spec.mjs waits past a link's
+// expiry in seconds (a server at E2E_BASE_URL keeps its own setting: the scenario waits that long).
+process.env.SPORTELLO_DOWNLOAD_LINK_SECONDS ??= "15";
 const server = external ? { url: external, stop: async () => {} } : await startServer(shift);
 let code = 1;
 try {

@@ -29,7 +29,7 @@ test("a wrong password is refused with a message, the right one logs in", async 
   await page.goto(`${base}/bugliano/login`);
   await page.fill("#login-username", "RSSMRA80A01H501U");
   await page.fill("#login-password", "sbagliata");
-  await page.click("form button[type=submit]");
+  await page.click("form:has(#login-username) button[type=submit]");
   await page.getByTestId("problems").waitFor();
   await expectAccessible(page, "login page with an error");
   await screenshot(page, "login");

@@ -43,6 +43,51 @@ def type_allowed(patterns: Any, name: str, mime: str) -> bool:
     return False
 
 
+TYPE_NAMES = {
+    "application/pdf": "PDF",
+    "image/jpg": "JPEG",
+    "image/svg+xml": "SVG",
+    "image/webp": "WebP",
+    "application/msword": "DOC",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+    "application/vnd.ms-excel": "XLS",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+    "application/vnd.oasis.opendocument.text": "ODT",
+    "application/vnd.oasis.opendocument.spreadsheet": "ODS",
+    "application/pkcs7-mime": "P7M",
+    "application/pkcs7-signature": "P7S",
+}
+"""Names people know for MIME types whose subtype is not the format's name (as the renderer's
+fileText.ts); others show their subtype: `image/png` -> `PNG`."""
+
+
+FAMILIES = {
+    "image/*": {"it": "immagini", "en": "images", "de": "Bilder"},
+    "video/*": {"it": "video", "en": "videos", "de": "Videos"},
+    "audio/*": {"it": "registrazioni audio", "en": "audio recordings", "de": "Tonaufnahmen"},
+}
+
+
+def readable_types(patterns: str, language: str) -> str:
+    """`application/pdf,image/jpeg` -> `PDF, JPEG`: the allowed types as a person names them."""
+    names: dict[str, None] = {}
+    for part in (piece.strip().lower() for piece in patterns.split(",")):
+        if not part:
+            continue
+        if part in FAMILIES:
+            name = FAMILIES[part][language]
+        elif part in TYPE_NAMES:
+            name = TYPE_NAMES[part]
+        elif part.startswith("."):
+            name = part[1:].upper()
+        else:
+            subtype = part.partition("/")[2] or part
+            subtype = re.sub(r"^(x-|vnd\.)", "", subtype)
+            name = re.split(r"[.+-]", subtype)[0].upper()
+        names.setdefault(name, None)
+    return ", ".join(names)
+
+
 def _valid_reference(item: Any) -> bool:
     if not isinstance(item, dict):
         return False
@@ -73,15 +118,15 @@ def check_files(
             issues.append(Issue("INVALID_TYPE", {}, suffix))
             continue
         name, size = item["name"], item["size"]
+        # Sizes go as bytes: the message writes them the way its language does.
         if largest is not None and size > largest:
-            limit = component["fileMaxSize"]
-            issues.append(Issue("MAX", {"name": name, "limit": limit}, suffix, "FILE_TOO_LARGE"))
+            issues.append(Issue("MAX", {"name": name, "bytes": largest}, suffix, "FILE_TOO_LARGE"))
         if smallest is not None and size < smallest:
-            limit = component["fileMinSize"]
-            issues.append(Issue("MIN", {"name": name, "limit": limit}, suffix, "FILE_TOO_SMALL"))
+            issues.append(Issue("MIN", {"name": name, "bytes": smallest}, suffix, "FILE_TOO_SMALL"))
         patterns = component.get("filePattern")
         if not type_allowed(patterns, name, item["type"]):
-            issues.append(Issue("PATTERN", {"name": name, "limit": patterns}, suffix, "FILE_TYPE"))
+            issue = Issue("PATTERN", {"name": name, "types": str(patterns)}, suffix, "FILE_TYPE")
+            issues.append(issue)
         if file_exists is not None and not file_exists(item):
             issues.append(Issue("UNKNOWN_FILE", {"name": name}, suffix))
     return issues

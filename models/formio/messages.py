@@ -143,3 +143,22 @@ def render(message_id: str, language: str, **params: object) -> str:
     """The message `message_id` in `language`, with `params` filled in."""
     table = MESSAGES[message_id]
     return table[pick_language(language)].format(**params)
+
+
+SIZE_UNITS = ("byte", "kB", "MB", "GB", "TB")
+
+
+def format_size(size: int, language: str) -> str:
+    """`5242880` -> `5 MB`, `1572864` -> `1,5 MB` in Italian and German (binary steps, as the
+    renderer counts, at most one decimal)."""
+    amount, unit = float(size), 0
+    while amount >= 1024 and unit < len(SIZE_UNITS) - 1:
+        amount, unit = amount / 1024, unit + 1
+    number = f"{amount:.1f}".removesuffix(".0")
+    if pick_language(language) != "en":
+        number = number.replace(".", ",")
+    name = SIZE_UNITS[unit]
+    if unit == 0:
+        byte = {"en": "bytes" if size != 1 else "byte", "de": "Byte"}
+        name = byte.get(pick_language(language), name)
+    return f"{number} {name}"

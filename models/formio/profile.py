@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from models.formio.rules import EMPTY_DAY
 from models.formio.tree import Component, ctype, is_record, level_components
 
 PROFILE_FIELDS = (
@@ -54,21 +53,31 @@ class Profile:
     """Logged in through SPID/CIE: identity fields are asserted by the provider."""
 
 
-def profile_problems(definition: Mapping[str, Any]) -> list[str]:
+@dataclass(frozen=True)
+class ProfileProblem:
+    """What is wrong with a definition's `profile` mapping, for its administrator."""
+
+    kind: str
+    """NOT_AN_OBJECT, UNKNOWN_PROFILE_FIELD (no such profile entry) or NO_SUCH_FIELD (no such
+    data path in the form)."""
+    path: str = ""
+    field: str = ""
+
+
+def profile_problems(definition: Mapping[str, Any]) -> list[ProfileProblem]:
     """What is wrong with a definition's `profile` mapping (empty when it is fine or absent)."""
     mapping = definition.get("profile")
     if mapping is None:
         return []
     if not isinstance(mapping, dict):
-        return ["`profile` must map data paths to profile fields"]
+        return [ProfileProblem("NOT_AN_OBJECT")]
     problems = []
     components = _components(definition)
     for path, field in mapping.items():
         if field not in PROFILE_FIELDS:
-            known = ", ".join(PROFILE_FIELDS)
-            problems.append(f"`profile.{path}`: {field!r} is not one of {known}")
+            problems.append(ProfileProblem("UNKNOWN_PROFILE_FIELD", str(path), str(field)))
         elif _find(components, str(path)) is None:
-            problems.append(f"`profile.{path}`: the form has no such field")
+            problems.append(ProfileProblem("NO_SUCH_FIELD", str(path), str(field)))
     return problems
 
 
@@ -109,8 +118,8 @@ def prefill(
     fill_empty: bool = True,
 ) -> dict[str, Any]:
     """`data` with the locked profile fields set to the profile's values (whatever was sent for
-    them) and, if `fill_empty`, the empty ones filled (a new draft; a submission keeps what
-    the applicant cleared)."""
+    them) and, if `fill_empty`, the ones `data` lacks filled (a new draft; a field given
+    empty stays empty, and a submission keeps what the applicant cleared)."""
     filled: dict[str, Any] = _copy(data)
     components = _components(definition)
     locked = set(locked_paths(definition, profile))
@@ -121,7 +130,7 @@ def prefill(
         component = _find(components, path)
         if component is None:
             continue
-        if path in locked or (fill_empty and _is_empty(_get(filled, path))):
+        if path in locked or (fill_empty and _get(filled, path) is None):
             _set(filled, path, _as_value(value, component))
     return filled
 
@@ -154,10 +163,6 @@ def _as_value(value: str | dt.date, component: Component) -> str:
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y") if ctype(component) == "day" else value.isoformat()
     return value
-
-
-def _is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == EMPTY_DAY
 
 
 def _copy(data: Mapping[str, Any]) -> dict[str, Any]:

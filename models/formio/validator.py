@@ -6,9 +6,9 @@ import copy
 import json
 from typing import Any
 
-from models.formio.files import FileExists, check_files
+from models.formio.files import FileExists, check_files, readable_types
 from models.formio.logic import Scope, visible
-from models.formio.messages import render
+from models.formio.messages import format_size, pick_language, render
 from models.formio.result import FormProblem, ValidationResult, index, join
 from models.formio.rules import (
     Issue,
@@ -19,6 +19,7 @@ from models.formio.rules import (
     is_empty,
     shown,
 )
+from models.formio.translations import translations
 from models.formio.tree import (
     MULTIPLE_TYPES,
     Component,
@@ -48,18 +49,28 @@ def _required(component: Component) -> bool:
 class _Run:
     """State of one validation: the working copy of the data and the problems so far."""
 
-    def __init__(self, language: str, file_exists: FileExists | None) -> None:
+    def __init__(
+        self, language: str, file_exists: FileExists | None, names: dict[str, str]
+    ) -> None:
         self.language = language
         self.file_exists = file_exists
+        # The definition's own translations: fields are named as the person reads them.
+        self.names = names
         self.problems: list[FormProblem] = []
         self.shown: list[tuple[Component, dict[str, Any], str]] = []
 
     def report(self, component: Component, path: str, issue: Issue) -> None:
         custom = validate_rules(component).get("customMessage")
         if isinstance(custom, str) and custom and issue.code not in ("REQUIRED", "UNKNOWN_FIELD"):
-            message = custom
+            message = self.names.get(custom, custom)
         else:
-            params = {"label": label(component), **issue.params}
+            name = label(component)
+            params: dict[str, object] = {"label": self.names.get(name, name), **issue.params}
+            # Limits of files are written the way the language writes sizes and names types.
+            if isinstance(size := params.pop("bytes", None), int):
+                params["limit"] = format_size(size, self.language)
+            if isinstance(types := params.pop("types", None), str):
+                params["limit"] = readable_types(types, pick_language(self.language))
             message = render(issue.message_id or issue.code, self.language, **params)
         self.problems.append(FormProblem(path + issue.suffix, issue.code, message))
 
@@ -212,7 +223,7 @@ def validate_submission(
     children), dropping hidden values, then the rules of the visible components.
     `file_exists(reference)` may confirm that an uploaded file belongs to the user.
     """
-    run = _Run(language, file_exists)
+    run = _Run(language, file_exists, translations(definition, pick_language(language)))
     if not isinstance(data, dict):
         run.report({"key": ""}, "", Issue("INVALID_TYPE", {}))
         return ValidationResult(False, {}, run.problems)

@@ -39,6 +39,7 @@ from resolvers.catalogue_admin import (
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.limits import SHORT_REASON, day_problem, too_long
+from resolvers.wording import say
 
 
 @cache
@@ -51,10 +52,10 @@ def check_calendar(calendar: Calendar, changes: Changes) -> list[Problem]:
     """The calendar's booking rules as they would be after the changes."""
     problems = []
     if calendar.time_zone not in time_zones():
-        message = "not a time zone of the IANA database, e.g. 'Europe/Rome'"
+        message = say("This is not a time zone of the IANA database, e.g. Europe/Rome.")
         problems.append(Problem("timeZone", ErrorCode.INVALID, message))
     if calendar.kind is CalendarKind.VARIABLE_SLOTS and changes.get("office_id") is not None:
-        message = "a resource's calendar belongs to its resource, not to an office"
+        message = say("A resource's calendar belongs to its resource, not to an office.")
         problems.append(Problem("officeId", ErrorCode.INVALID, message))
     return [
         *problems,
@@ -150,17 +151,17 @@ def check_opening_hours(index: int, rule: OpeningHoursRule, kind: CalendarKind) 
 
     problems = []
     if not rule.weekdays or not set(rule.weekdays) <= set(range(1, 8)):
-        message = "give one or more ISO weekdays, 1 (Monday) to 7 (Sunday)"
+        message = say("Choose one or more days of the week, 1 (Monday) to 7 (Sunday).")
         problems.append(Problem(at("weekdays"), ErrorCode.INVALID, message))
     wall_clock = True
     for name, moment in (("begin", rule.begin), ("end", rule.end)):
         if moment.tzinfo is not None:
             wall_clock = False
-            message = "a local wall-clock time, without an offset"
+            message = say("Give a local time, without an offset from UTC.")
             problems.append(Problem(at(name), ErrorCode.INVALID, message))
     ordered = wall_clock and (rule.begin < rule.end or rule.end == MIDNIGHT)
     if wall_clock and not ordered:
-        message = "must be after begin (00:00 for midnight)"
+        message = say("The end must be after the beginning (00:00 for midnight).")
         problems.append(Problem(at("end"), ErrorCode.INVALID, message))
     slot_ok = not outside(at("slotMinutes"), rule.slot_minutes, *SLOT_MINUTES)
     problems += outside(at("slotMinutes"), rule.slot_minutes, *SLOT_MINUTES)
@@ -170,7 +171,7 @@ def check_opening_hours(index: int, rule: OpeningHoursRule, kind: CalendarKind) 
         and slot_ok
         and rule.slot_minutes > rule.minutes_open()
     ):
-        message = "no slot of this length fits between begin and end"
+        message = say("No appointment of this length fits between the beginning and the end.")
         problems.append(Problem(at("slotMinutes"), ErrorCode.INVALID, message))
     problems += outside(at("bufferMinutes"), rule.buffer_minutes, *BUFFER_MINUTES)
     problems += outside(at("capacity"), rule.capacity, *DESKS)
@@ -180,7 +181,7 @@ def check_opening_hours(index: int, rule: OpeningHoursRule, kind: CalendarKind) 
         if (bad_day := day_problem(day)) is not None
     ]
     if rule.valid_from and rule.valid_until and rule.valid_from > rule.valid_until:
-        message = "must not be before validFrom"
+        message = say("The last day of validity must not be before the first.")
         problems.append(Problem(at("validUntil"), ErrorCode.INVALID, message))
     return problems
 
@@ -198,7 +199,7 @@ async def set_opening_hours(
             return Outcome.failed(not_found("calendarId", "calendar"))
         problems = []
         if len(rules) > MAX_OPENING_HOURS:
-            message = f"at most {MAX_OPENING_HOURS} rows"
+            message = say("Give at most {count} rows.", count=MAX_OPENING_HOURS)
             problems.append(Problem("hours", ErrorCode.INVALID, message))
         for index, rule in enumerate(rules):
             problems += check_opening_hours(index, rule, calendar.kind)
@@ -244,7 +245,8 @@ async def add_closure(ctx: Context, request: ClosureRequest) -> Outcome[Closure]
     reason = (request.reason or "").strip() or None
     problems = []
     if last_day < request.first_day:
-        problems.append(Problem("lastDay", ErrorCode.INVALID, "must not be before firstDay"))
+        backwards = say("The last day must not be before the first day.")
+        problems.append(Problem("lastDay", ErrorCode.INVALID, backwards))
     problems += [
         Problem(name, ErrorCode.INVALID, message)
         for name, day in (("firstDay", request.first_day), ("lastDay", request.last_day))
@@ -275,7 +277,8 @@ async def remove_closure(ctx: Context, closure_id: uuid.UUID) -> Outcome[Closure
     async with ctx.db() as session:
         closure = await session.get(Closure, closure_id)
         if closure is None or closure.tenant_id != ctx.tenant.id:
-            return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "not found"))
+            message = say("This closure does not exist.")
+            return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, message))
         await session.delete(closure)
         await session.commit()
     forget(ctx.loaders.closures, closure.calendar_id)

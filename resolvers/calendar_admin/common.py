@@ -23,6 +23,7 @@ from resolvers.catalogue_admin import (
 )
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
+from resolvers.wording import say
 
 HOLD_MINUTES = (1, 120)
 SLOT_MINUTES = (5, 480)
@@ -45,21 +46,32 @@ def forget(loader: DataLoader[uuid.UUID, Any], key: uuid.UUID) -> None:
 
 
 def not_found(name: str, what: str) -> Problem:
-    return Problem(name, ErrorCode.NOT_FOUND, f"no such {what}")
+    """NOT_FOUND for the `what` ("service", "office" or "calendar") named in `name`."""
+    messages = {
+        "service": say("This service does not exist."),
+        "office": say("This office does not exist."),
+        "calendar": say("This calendar does not exist."),
+    }
+    return Problem(name, ErrorCode.NOT_FOUND, messages[what])
 
 
 def outside(name: str, value: int | None, low: int, high: int | None = None) -> list[Problem]:
     """A problem when `value` (if given) is not within `low`..`high` (no upper bound: None)."""
     if value is None or (low <= value and (high is None or value <= high)):
         return []
-    message = f"must be at least {low}" if high is None else f"must be between {low} and {high}"
+    if high is None:
+        message = say("It must be at least {low}.", low=low)
+    else:
+        message = say("It must be between {low} and {high}.", low=low, high=high)
     return [Problem(name, ErrorCode.INVALID, message)]
 
 
 def check_required(changes: Changes, creating: bool, *names: str) -> list[Problem]:
     """A new row needs these attributes."""
     missing = [name for name in names if creating and changes.get(name) is None]
-    return [Problem(camel(name), ErrorCode.REQUIRED, "required") for name in missing]
+    return [
+        Problem(camel(name), ErrorCode.REQUIRED, say("This field is required.")) for name in missing
+    ]
 
 
 async def check_services(ctx: Context, service_ids: list[uuid.UUID] | None) -> list[Problem]:
@@ -104,7 +116,8 @@ async def save_row(
         else:
             found = await session.get(model, row_id)
             if found is None or found.tenant_id != ctx.tenant.id:
-                return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, "not found"))
+                message = say("This item does not exist.")
+                return Outcome.failed(Problem("id", ErrorCode.NOT_FOUND, message))
             row = found
             for name, value in changes.items():
                 setattr(row, name, value)
@@ -119,7 +132,7 @@ async def save_row(
         except IntegrityError as error:
             if not is_unique_violation(error):
                 raise
-            message = "another entry of this municipality already has this slug"
+            message = say("Another item of this municipality already has this slug.")
             return Outcome.failed(Problem("slug", ErrorCode.UNIQUE, message))
     return Outcome(row)
 

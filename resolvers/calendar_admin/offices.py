@@ -25,6 +25,7 @@ from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
 from resolvers.limits import ADDRESS, too_long
 from resolvers.pagination import Page, PageRequest, SortKey, keyset_page
+from resolvers.wording import say
 
 
 async def list_offices(
@@ -58,7 +59,8 @@ def check_contacts(contacts: dict[str, str] | None) -> list[Problem]:
         if name == "url":
             parts = urlsplit(value)
             if not (len(value) <= 500 and parts.scheme in ("http", "https") and parts.netloc):
-                problems.append(Problem(field, ErrorCode.INVALID, "not a valid url"))
+                message = say("This is not a valid web address, e.g. https://www.example.it.")
+                problems.append(Problem(field, ErrorCode.INVALID, message))
             continue
         check = checked_phone if name == "phone" else checked_email
         written, refused = check(field, value)

@@ -27,7 +27,9 @@ from resolvers.catalogue_admin import (
 )
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Outcome, Problem
-from resolvers.limits import MAX_BOOKING_MINUTES, too_long
+from resolvers.limits import ADDRESS, MAX_BOOKING_MINUTES, too_long
+from resolvers.tenant_admin import is_image_address
+from resolvers.wording import say
 
 
 def check_resource(resource: Resource) -> list[Problem]:
@@ -41,7 +43,7 @@ def check_resource(resource: Resource) -> list[Problem]:
         *outside("pricePerHourCents", resource.price_per_hour_cents, 0),
     ]
     if resource.minimum_minutes > resource.maximum_minutes:
-        message = "must not be shorter than minimumMinutes"
+        message = say("The maximum duration must not be shorter than the minimum duration.")
         problems.append(Problem("maximumMinutes", ErrorCode.INVALID, message))
     grid = resource.granularity_minutes
     if grid >= 1:
@@ -50,7 +52,9 @@ def check_resource(resource: Resource) -> list[Problem]:
             ("maximumMinutes", resource.maximum_minutes),
         ):
             if minutes % grid:
-                message = f"must be a multiple of granularityMinutes ({grid})"
+                message = say(
+                    "It must be a multiple of the booking step ({minutes} minutes).", minutes=grid
+                )
                 problems.append(Problem(name, ErrorCode.INVALID, message))
     return problems
 
@@ -85,6 +89,19 @@ def resource_calendar(ctx: Context, moderated: bool | None) -> Related:
     return write
 
 
+def check_place(changes: Changes) -> list[Problem]:
+    """Its address and photo, as sent (blank ones are taken as none)."""
+    for name in ("address", "photo_url"):
+        if name in changes:
+            changes[name] = (changes[name] or "").strip() or None
+    photo = changes.get("photo_url")
+    problems = too_long("address", changes.get("address"), ADDRESS)
+    if photo is not None and not is_image_address(photo, secure_only=True):
+        message = say("Use an https address, or a path on this server starting with /.")
+        problems.append(Problem("photoUrl", ErrorCode.INVALID, message))
+    return problems
+
+
 async def save_resource(
     ctx: Context, resource_id: uuid.UUID | None, changes: Changes
 ) -> Outcome[Resource]:
@@ -95,7 +112,10 @@ async def save_resource(
         # its calendar's slug has the prefix in front, within the same 100 characters
         *(check_slug(changes) or too_long("slug", changes.get("slug"), MAX_RESOURCE_SLUG)),
         *check_name_required(ctx, changes, creating),
-        *check_translations(ctx, changes, ("name", "description")),
+        *check_translations(
+            ctx, changes, ("name", "description", "photo_alt", "payment_instructions")
+        ),
+        *check_place(changes),
     ]
     outcome = await save_row(
         ctx,

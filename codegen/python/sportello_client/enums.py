@@ -86,6 +86,18 @@ class MessageVisibility(str, Enum):
     INTERNAL = "INTERNAL"
 
 
+class PageRatingAnswer(str, Enum):
+    CLEAR = "CLEAR"
+    COMPLETE = "COMPLETE"
+    ON_TRACK = "ON_TRACK"
+    NO_TECHNICAL_PROBLEMS = "NO_TECHNICAL_PROBLEMS"
+    UNCLEAR = "UNCLEAR"
+    INCOMPLETE = "INCOMPLETE"
+    LOST = "LOST"
+    TECHNICAL_PROBLEMS = "TECHNICAL_PROBLEMS"
+    OTHER = "OTHER"
+
+
 class PracticeAction(str, Enum):
     SUBMIT = "SUBMIT"
     PAY_START = "PAY_START"

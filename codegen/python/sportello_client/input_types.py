@@ -10,6 +10,7 @@ from .base_model import BaseModel, Upload
 from .enums import (
     FilePurpose,
     MessageVisibility,
+    PageRatingAnswer,
     PracticeSortField,
     PracticeStatus,
     ResourceKind,
@@ -54,7 +55,9 @@ class BookResourceInput(BaseModel):
 
 class BookingDecisionInput(BaseModel):
     id: str
+    "An Appointment's or a ResourceBooking's."
     note: Optional[str] = None
+    "The office's note, shown to the citizen: on a refusal, its reason."
 
 
 class CalendarFieldsInput(BaseModel):
@@ -122,6 +125,10 @@ class DecidePracticeInput(BaseModel):
     "Outcome documents uploaded with purpose OUTCOME."
 
 
+class DeletePracticeDraftInput(BaseModel):
+    id: str
+
+
 class HoldSlotInput(BaseModel):
     calendar_id: str = Field(alias="calendarId")
     start: datetime
@@ -177,6 +184,15 @@ class OpeningHoursInput(BaseModel):
     "Desks: people seen at once, 1–50."
 
 
+class ParentInstitutionInput(BaseModel):
+    """The body the municipality belongs to; omitted fields stay."""
+
+    name: Optional[str] = None
+    "Null removes it."
+    url: Optional[str] = None
+    "An http(s) address; null removes it."
+
+
 class PracticeFilterInput(BaseModel):
     """Every given condition must hold."""
 
@@ -193,6 +209,8 @@ class PracticeFilterInput(BaseModel):
     "Part of the applicant's name (accents ignored), or a fiscal code."
     mine: bool = False
     "Only the practices the current user applied for."
+    unread: Optional[bool] = None
+    "true: with messages from the other side the current user has not read (as unreadCount counts them); false: without."
 
 
 class PracticeSortInput(BaseModel):
@@ -205,6 +223,19 @@ class PracticeStepInput(BaseModel):
 
     id: str
     message: Optional[str] = None
+
+
+class RatePageInput(BaseModel):
+    """A visitor's rating of a page."""
+
+    path: str
+    "The page's path below the citizen area of the municipality (`/` for its home, `/servizi/cambio-residenza`), at most 200 characters."
+    stars: int
+    "From 1 to 5."
+    answer: Optional[PageRatingAnswer] = None
+    "One that goes with the stars given (see PageRatingAnswer)."
+    comment: Optional[str] = None
+    "At most 200 characters."
 
 
 class RefreshTokenInput(BaseModel):
@@ -246,6 +277,16 @@ class ResourceFieldsInput(BaseModel):
     "Null when free of charge."
     moderated: Optional[bool] = None
     "Bookings wait for an operator's approval."
+    address: Optional[str] = None
+    "Where it is: a postal address."
+    photo_url: Optional[str] = Field(alias="photoUrl", default=None)
+    "An https address of a photo, or a path on this server starting with /."
+    photo_alt: Optional["TranslatedTextInput"] = Field(alias="photoAlt", default=None)
+    "What the photo shows, for who cannot see it."
+    payment_instructions: Optional["TranslatedTextInput"] = Field(
+        alias="paymentInstructions", default=None
+    )
+    "How to pay for a booking of a priced resource."
 
 
 class SaveFormInput(BaseModel):
@@ -257,12 +298,12 @@ class SaveFormInput(BaseModel):
 
 
 class SavePracticeDraftInput(BaseModel):
-    """Create a draft (give `serviceId`) or save one (give `id`)."""
+    """Save a draft (give `id`), or start one of a service (give `serviceId`): a citizen has at most one open draft per service, and starting again resumes it."""
 
     id: Optional[str] = None
     service_id: Optional[str] = Field(alias="serviceId", default=None)
-    data: Any
-    "The form data so far; it is checked on submit."
+    data: Optional[Any] = None
+    "The form data so far; it is checked on submit. Omitted: the draft's data stay as they are (a new draft starts empty)."
     notes: Optional[str] = None
 
 
@@ -285,6 +326,7 @@ class ServiceFieldsInput(BaseModel):
         alias="shortDescription", default=None
     )
     description: Optional["TranslatedTextInput"] = None
+    audience: Optional["TranslatedTextInput"] = None
     how_to: Optional["TranslatedTextInput"] = Field(alias="howTo", default=None)
     requirements: Optional["TranslatedTextInput"] = None
     costs: Optional["TranslatedTextInput"] = None
@@ -352,12 +394,34 @@ class SetServiceStatusInput(BaseModel):
     publish_until: Optional[datetime] = Field(alias="publishUntil", default=None)
 
 
+class SiteLinksInput(BaseModel):
+    """Pages of the municipality's site, as http(s) addresses; omitted fields stay as they are, null removes a link."""
+
+    transparency: Optional[str] = None
+    privacy: Optional[str] = None
+    legal_notes: Optional[str] = Field(alias="legalNotes", default=None)
+    cookies: Optional[str] = None
+    site_map: Optional[str] = Field(alias="siteMap", default=None)
+    report_problem: Optional[str] = Field(alias="reportProblem", default=None)
+
+
 class SubmitPracticeInput(BaseModel):
     id: str
     data: Optional[Any] = None
     "The final data; omitted: the saved draft's data."
     idempotency_key: Optional[str] = Field(alias="idempotencyKey", default=None)
     "Send a fresh key per user action: the same key again, even concurrently, returns the first result and writes nothing more; with a different input it is refused."
+
+
+class TenantContactsInput(BaseModel):
+    """The municipality's contacts; omitted fields stay, null removes."""
+
+    email: Optional[str] = None
+    pec: Optional[str] = None
+    "Certified e-mail (PEC) address."
+    phone: Optional[str] = None
+    "Written back in international form."
+    address: Optional[str] = None
 
 
 class ThemeInput(BaseModel):
@@ -408,6 +472,15 @@ class UpdateTenantInput(BaseModel):
     theme: Optional["ThemeInput"] = None
     allowed_origins: Optional[list[str]] = Field(alias="allowedOrigins", default=None)
     "Replaces the list of origins (scheme://host[:port]) allowed by CORS."
+    site_url: Optional[str] = Field(alias="siteUrl", default=None)
+    "The municipality's own website (http(s)); its origin may call the API."
+    vat_number: Optional[str] = Field(alias="vatNumber", default=None)
+    "The partita IVA: 11 digits with a check digit."
+    parent_institution: Optional["ParentInstitutionInput"] = Field(
+        alias="parentInstitution", default=None
+    )
+    links: Optional["SiteLinksInput"] = None
+    contacts: Optional["TenantContactsInput"] = None
 
 
 class UploadFileInput(BaseModel):

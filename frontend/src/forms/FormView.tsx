@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useFileDownload } from "../shared/files/FileDownloads";
 import type { Problem } from "../shared/problems";
 import type { UploadedFile } from "./files";
 import { groupProblems, type FieldProblem } from "./problems";
@@ -13,6 +14,8 @@ export interface FormViewProps {
   data?: Record<string, unknown>;
   /** Render the submitted data read-only (as text). */
   readOnly?: boolean;
+  /** Data paths the applicant cannot change (the practice's lockedFields). */
+  locked?: readonly string[];
   /** "it" | "en" | "de": the renderer's messages. */
   language: string;
   /** Server FieldErrors; a field "data.<path>" is shown on that component. */
@@ -74,16 +77,21 @@ function ProblemSummary({ fields, general }: { fields: FieldProblem[]; general: 
  */
 /** One empty list for every render: a fresh `[]` default would re-run the effects below forever. */
 const NO_PROBLEMS: Problem[] = [];
+const NO_LOCKS: readonly string[] = [];
 
-export function FormView({ definition, data, readOnly = false, language, problems = NO_PROBLEMS, onChange, upload }: FormViewProps) {
+export function FormView({ definition, data, readOnly = false, locked = NO_LOCKS, language, problems = NO_PROBLEMS, onChange, upload }: FormViewProps) {
   const { t } = useTranslation("practices");
   const container = useRef<HTMLDivElement>(null);
   const [form, setForm] = useState<RenderedForm | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [fieldProblems, setFieldProblems] = useState<FieldProblem[]>([]);
+  const [downloadFailure, setDownloadFailure] = useState<string | null>(null);
+  const download = useFileDownload();
   // Callbacks and initial values are read when the form is built, without rebuilding it.
-  const latest = useRef({ data, language, onChange, upload, t });
-  latest.current = { data, language, onChange, upload, t };
+  const latest = useRef({ data, language, onChange, upload, download, t });
+  // Compared by content: a refetched practice brings an equal list in a new array.
+  const lockedKey = locked.join("\n");
+  latest.current = { data, language, onChange, upload, download, t };
 
   useEffect(() => {
     const element = container.current;
@@ -98,12 +106,20 @@ export function FormView({ definition, data, readOnly = false, language, problem
           definition,
           data: latest.current.data ?? {},
           readOnly,
+          locked: lockedKey ? lockedKey.split("\n") : [],
           language: latest.current.language,
           onChange: (next) => latest.current.onChange?.(next),
           upload: (file, key) => {
             const { upload: send, t: translate } = latest.current;
             return send ? send(file, key) : Promise.reject(new Error(translate("form.noUpload")));
           },
+          download: latest.current.download
+            ? async (file) => {
+                setDownloadFailure(null);
+                const failure = await latest.current.download?.(file);
+                setDownloadFailure(failure ?? null);
+              }
+            : undefined,
         }),
       )
       .then((result) => {
@@ -118,11 +134,17 @@ export function FormView({ definition, data, readOnly = false, language, problem
       cancelled = true;
       rendered?.destroy();
     };
-  }, [definition, readOnly]);
+  }, [definition, readOnly, lockedKey]);
 
   useEffect(() => {
     form?.setLanguage(language);
   }, [form, language]);
+
+  // The file link may be far down a long form: bring the message about it into view.
+  const failureAlert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (downloadFailure) failureAlert.current?.scrollIntoView?.({ block: "nearest" });
+  }, [downloadFailure]);
 
   const { byPath, general } = useMemo(() => groupProblems(problems), [problems]);
   useEffect(() => {
@@ -135,6 +157,11 @@ export function FormView({ definition, data, readOnly = false, language, problem
       {failed && (
         <div className="alert alert-danger" role="alert">
           {t("form.loadFailed")} ({failed})
+        </div>
+      )}
+      {downloadFailure && (
+        <div className="alert alert-danger" role="alert" data-testid="download-failure" ref={failureAlert}>
+          {downloadFailure}
         </div>
       )}
       {!form && !failed && (

@@ -59,4 +59,20 @@ describe("the definition the renderer gets", () => {
     expect(prepared.components[0].dayFirst).toBe(true);
     expect(prepared.components.slice(1).map((component) => component.inputMask)).toEqual(["", "", "+39 999 9999999"]);
   });
+
+  test("the locked data paths are shown read-only, inside containers too but never in grids", () => {
+    const prepared = prepareDefinition(
+      {
+        components: [
+          { type: "panel", key: "who", components: [{ type: "textfield", key: "name", input: true }] },
+          { type: "container", key: "applicant", input: true, components: [{ type: "textfield", key: "fiscalCode", input: true }] },
+          { type: "datagrid", key: "members", input: true, components: [{ type: "textfield", key: "name", input: true }] },
+          { type: "textfield", key: "email", input: true },
+        ],
+      },
+      ["name", "applicant.fiscalCode"],
+    );
+    const flags = JSON.stringify(prepared).match(/"key":"\w+"[^{}]*?"disabled":true/g) ?? [];
+    expect(flags.map((flag) => flag.slice(7, flag.indexOf('"', 7)))).toEqual(["name", "fiscalCode"]);
+  });
 });

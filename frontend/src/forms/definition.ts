@@ -25,10 +25,25 @@ function minimumRows(component: Json): number {
   return Number(validate.minLength) || 0;
 }
 
-function prepareComponent(component: Json): Json | null {
+/**
+ * Where a component's value sits in the data, as the server names it (`applicant.name`): the
+ * prefix of the enclosing containers, or null inside a grid, whose rows hold no profile data.
+ */
+type DataPrefix = string | null;
+
+/** The prefix of a component's children: containers nest their values, grids make rows. */
+function childPrefix(component: Json, prefix: DataPrefix): DataPrefix {
+  if (prefix === null || component.type === "datagrid" || component.type === "editgrid") return null;
+  if (component.type === "container" && typeof component.key === "string") return `${prefix}${component.key}.`;
+  return prefix;
+}
+
+function prepareComponent(component: Json, prefix: DataPrefix, locked: ReadonlySet<string>): Json | null {
   // Buttons submit to Form.io's endpoints or run actions: the page has its own buttons.
   if (component.type === "button") return null;
   const prepared: Json = { ...component };
+  // What the identity provider asserted (the server keeps it whatever is sent) is shown, not asked.
+  if (prefix !== null && component.input && locked.has(`${prefix}${String(component.key)}`)) prepared.disabled = true;
   if (prepared.type === "file") {
     prepared.storage = FILE_STORAGE;
     // The renderer hands the storage provider the component's `fileKey`, not its key: the
@@ -49,26 +64,31 @@ function prepareComponent(component: Json): Json | null {
   }
   // A calendar widget loads flatpickr from Form.io's CDN; a plain input does not.
   if (isObject(prepared.widget) && prepared.widget.type === "calendar") prepared.widget = { type: "input" };
+  const inner = childPrefix(component, prefix);
   for (const key of ["components", "columns", "rows"]) {
-    if (Array.isArray(prepared[key])) prepared[key] = prepareList(prepared[key] as unknown[]);
+    if (Array.isArray(prepared[key])) prepared[key] = prepareList(prepared[key] as unknown[], inner, locked);
   }
   return prepared;
 }
 
-function prepareList(items: unknown[]): unknown[] {
+function prepareList(items: unknown[], prefix: DataPrefix, locked: ReadonlySet<string>): unknown[] {
   return items.flatMap((item) => {
     // Columns and table rows nest arrays of cells that hold components in turn.
-    if (Array.isArray(item)) return [prepareList(item)];
+    if (Array.isArray(item)) return [prepareList(item, prefix, locked)];
     if (!isObject(item)) return [item];
-    const prepared = prepareComponent(item);
+    const prepared = prepareComponent(item, prefix, locked);
     return prepared ? [prepared] : [];
   });
 }
 
-/** A copy of the definition the renderer may show without any server but Sportello's. */
-export function prepareDefinition(definition: Json): Json {
+/**
+ * A copy of the definition the renderer may show without any server but Sportello's; the
+ * `locked` data paths (the practice's `lockedFields`) are shown read-only.
+ */
+export function prepareDefinition(definition: Json, locked: readonly string[] = []): Json {
   const prepared: Json = { ...definition };
   for (const key of SERVER_KEYS) delete prepared[key];
-  prepared.components = prepareList(Array.isArray(definition.components) ? definition.components : []);
+  const components = Array.isArray(definition.components) ? definition.components : [];
+  prepared.components = prepareList(components, "", new Set(locked));
   return prepared;
 }

@@ -20,6 +20,7 @@ describe("file references in the form data", () => {
       storage: FILE_STORAGE,
       originalName: "denuncia.pdf",
       url: "/bugliano/files/signed-token",
+      fileId: "RmlsZToxMjM=",
     });
   });
 

@@ -21,10 +21,13 @@ function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** What the renderer keeps for an upload: the reference, plus what it needs to show and open it. */
+/**
+ * What the renderer keeps for an upload: the reference, plus what it needs to show and open it
+ * (`fileId`: the File's GraphQL id, to sign a fresh link when it is opened).
+ */
 export function rendererFile(file: UploadedFile): Json {
   const reference = isObject(file.reference) ? file.reference : {};
-  return { ...reference, storage: FILE_STORAGE, originalName: file.name, url: file.url };
+  return { ...reference, storage: FILE_STORAGE, originalName: file.name, url: file.url, fileId: file.id };
 }
 
 function mapTree(value: unknown, map: (object: Json) => Json | undefined): unknown {

@@ -11,10 +11,19 @@ import { Components, Form, Formio, Templates, Utils } from "@formio/js/form";
 
 import { watchMarkup } from "./markupRepairs";
 import { prepareDefinition } from "./definition";
+import type { DownloadableFile } from "../shared/files/download";
 import { rendererFile, submissionData, type UploadedFile } from "./files";
-import { formioItalian } from "./formio-it";
+import { rendererTranslations } from "./formio-i18n";
+import {
+  localizedFileClass,
+  localizedFileTemplate,
+  localizedHtmlClass,
+  localizeLimitAnnouncements,
+  localizedSelectClass,
+} from "./localizedComponents";
 import { formatValue, nativeInputType, toInputValue } from "./nativeDates";
 import { componentPathCandidates, type FieldProblem } from "./problems";
+import { translateSpeech } from "./speech";
 import { checkboxHtml } from "./templates";
 
 type Json = Record<string, unknown>;
@@ -37,6 +46,7 @@ interface Webform {
   language: string;
   submission: { data: Json };
   getComponent(path: string): ComponentInstance | undefined;
+  t(text: string, params?: Json): string;
   on(event: string, listener: (event: { data?: Json }) => void): void;
   destroy(all?: boolean): void;
 }
@@ -73,8 +83,15 @@ function configureOnce() {
   // Anything the renderer would still fetch from its CDN goes to Sportello's own origin
   // (and fails there) instead of leaving it.
   Formio.cdn.setBaseUrl(`${window.location.origin}/app/formio-cdn`);
-  Templates.current = { checkbox: { html: checkboxHtml } };
+  const fileForm = Templates.current.file.form;
+  Templates.current = { checkbox: { html: checkboxHtml }, file: { form: localizedFileTemplate(fileForm) } };
   Components.setComponent("datetime", nativeDateTimeClass(Components.components.textfield as typeof FormioTextField));
+  // Texts Form.io writes in English whatever the language (see localizedComponents.ts).
+  const { select, file, htmlelement, input } = Components.components;
+  Components.setComponent("select", localizedSelectClass(select));
+  Components.setComponent("file", localizedFileClass(file));
+  Components.setComponent("htmlelement", localizedHtmlClass(htmlelement));
+  localizeLimitAnnouncements(input);
 }
 
 let configured = false;
@@ -83,9 +100,13 @@ export interface RenderOptions {
   definition: Json;
   data: Json;
   readOnly: boolean;
+  /** Data paths shown read-only: what the applicant's identity provider asserted. */
+  locked?: readonly string[];
   language: string;
   onChange(data: Json): void;
   upload?(file: File, componentKey: string): Promise<UploadedFile>;
+  /** Downloads a file under a fresh link, saying why when it cannot; without, the file's own link opens. */
+  download?(file: DownloadableFile): Promise<void>;
 }
 
 /** A form on the page, and what the wrapper does with it. */
@@ -96,16 +117,23 @@ export interface RenderedForm {
   destroy(): void;
 }
 
-/** The storage provider of file components: uploads through the page's `upload`. */
-function fileService(upload: RenderOptions["upload"]) {
+/** The storage provider of file components: uploads through the page's `upload`, opens through its `download`. */
+function fileService(upload: RenderOptions["upload"], download: RenderOptions["download"], uploaded: () => void) {
   return {
     async uploadFile(_storage: string, file: File, _name: string, _dir: string, _progress: unknown, _url: string, _options: unknown, fileKey: string) {
       if (!upload) throw new Error("upload not available");
-      return rendererFile(await upload(file, fileKey));
+      const result = rendererFile(await upload(file, fileKey));
+      // Form.io puts the file in its data once this resolves, and says so only after a pause:
+      // the page gets the data with the file as soon as it is there (a task later).
+      setTimeout(uploaded, 0);
+      return result;
     },
-    // Links are signed and short-lived: the value carries one while it is fresh.
+    // Links are signed and short-lived: the page signs a fresh one and downloads (Form.io is
+    // given nothing to open); without the page's download, the value's own link opens.
     async downloadFile(file: Json) {
-      return file;
+      if (!download || typeof file.fileId !== "string") return file;
+      await download({ id: file.fileId, name: String(file.originalName ?? file.name ?? "file") });
+      return null;
     },
     async deleteFile() {
       // Nothing to do: a file no longer referenced is not part of the submission.
@@ -118,14 +146,16 @@ export async function renderForm(element: HTMLElement, options: RenderOptions): 
     configureOnce();
     configured = true;
   }
-  const wrapper = new Form(element, prepareDefinition(options.definition), {
+  let afterUpload = () => {};
+  const wrapper = new Form(element, prepareDefinition(options.definition, options.locked), {
     readOnly: options.readOnly,
     renderMode: options.readOnly ? "html" : "form",
     language: options.language,
-    // Typed by Form.io as one language's messages; it takes messages per language.
-    i18n: { it: formioItalian } as unknown as Record<string, string>,
+    // Typed by Form.io as one language's messages; it takes messages per language: Sportello's
+    // dictionaries with the form's own translations of its labels on top.
+    i18n: rendererTranslations(options.definition) as unknown as Record<string, string>,
     noAlerts: true,
-    fileService: fileService(options.upload),
+    fileService: fileService(options.upload, options.download, () => afterUpload()),
     sanitize: true,
   });
   const form = (await wrapper.ready) as Webform;
@@ -145,9 +175,11 @@ export async function renderForm(element: HTMLElement, options: RenderOptions): 
   // Form.io announces changes after a pause, but it updates its data on every keystroke: passing
   // it on at once means a click on "Invia" right after typing sends what was typed.
   const flush = () => options.onChange(submissionData(form.data));
+  afterUpload = flush;
   element.addEventListener("input", flush);
   element.addEventListener("change", flush);
   const stopRepairing = watchMarkup(element);
+  const stopTranslatingSpeech = translateSpeech((text) => form.t(text));
   return {
     setLanguage(language) {
       form.language = language;
@@ -166,7 +198,7 @@ export async function renderForm(element: HTMLElement, options: RenderOptions): 
         }
         return {
           path,
-          label: String(component?.component.label ?? path),
+          label: component?.component.label ? form.t(String(component.component.label), { _userInput: true }) : path,
           elementId: component?.element?.id ?? null,
           messages,
         };
@@ -176,6 +208,7 @@ export async function renderForm(element: HTMLElement, options: RenderOptions): 
       element.removeEventListener("input", flush);
       element.removeEventListener("change", flush);
       stopRepairing();
+      stopTranslatingSpeech();
       form.destroy(true);
     },
   };

@@ -16,6 +16,7 @@ function OperatorLayout() {
       nav={[
         { to: "/", label: t("nav.queue"), private: true },
         { to: "/agenda", label: t("nav.agenda"), private: true },
+        { to: "/prenotazioni-sale", label: t("nav.rooms"), private: true },
       ]}
     />
   );

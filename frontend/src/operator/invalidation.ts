@@ -7,3 +7,4 @@
 export const PRACTICES = { additionalTypenames: ["Practice"] };
 export const MESSAGES = { additionalTypenames: ["Message", "Practice"] };
 export const APPOINTMENTS = { additionalTypenames: ["Appointment"] };
+export const RESOURCE_BOOKINGS = { additionalTypenames: ["ResourceBooking"] };

@@ -76,3 +76,42 @@ export function formatWeek(monday: string, language: string): string {
     utcDate(addDays(monday, 6)),
   );
 }
+
+/** The year is written only when it is not the current one: the deadlines of a booking window are months ahead at most. */
+function otherYear(instant: string, zone: string, now: Date): boolean {
+  return localDay(instant, zone).slice(0, 4) !== localDay(now, zone).slice(0, 4);
+}
+
+/**
+ * A day inside a sentence, with its weekday: "fino a lunedì 7 dicembre" (Italian weekdays stay
+ * lowercase mid-sentence, as Intl writes them), "until Monday, December 7", "bis Montag, 7. Dezember".
+ */
+export function formatDayInSentence(instant: string, language: string, zone: string = MUNICIPAL_ZONE, now: Date = new Date()): string {
+  return formatDay(localDay(instant, zone), language, otherYear(instant, zone, now));
+}
+
+/**
+ * A day as a sentence says "on" it, without the weekday: "il 7 dicembre", "l'8 dicembre",
+ * "l'11 dicembre", "il 1º dicembre" (never "il domenica 6 dicembre"), "on December 7",
+ * "am 7. Dezember".
+ */
+export function formatOnDay(instant: string, language: string, zone: string = MUNICIPAL_ZONE, now: Date = new Date()): string {
+  const format = new Intl.DateTimeFormat(language, {
+    timeZone: zone,
+    day: "numeric",
+    month: "long",
+    ...(otherYear(instant, zone, now) ? { year: "numeric" } : {}),
+  });
+  const date = new Date(instant);
+  if (language.startsWith("it")) {
+    const parts = format.formatToParts(date);
+    const day = Number(parts.find((part) => part.type === "day")?.value);
+    // The article elides before a vowel: "l'8", "l'11"; the first of the month is "il 1º".
+    const article = day === 8 || day === 11 ? "l'" : "il ";
+    const written = parts.map((part) => (part.type === "day" && day === 1 ? "1º" : part.value)).join("");
+    return article + written;
+  }
+  if (language.startsWith("de")) return `am ${format.format(date)}`;
+  if (language.startsWith("en")) return `on ${format.format(date)}`;
+  return format.format(date);
+}

@@ -7,14 +7,20 @@ export interface Problem {
   message: string;
 }
 
-/** The payload's errors, or one problem for a request that failed outright. */
+/**
+ * The payload's errors, or the problems of a request that failed outright: the server's own
+ * words for a GraphQL error (in the interface's language, sent as Accept-Language), one
+ * problem for a failed connection.
+ */
 export function problemsOf(
   errors: readonly Problem[] | undefined,
   failure: CombinedError | undefined,
 ): Problem[] {
   if (failure) {
-    const code = failure.networkError ? "NETWORK" : "SERVER";
-    return [{ field: null, code, message: failure.message }];
+    if (failure.networkError || !failure.graphQLErrors.length) {
+      return [{ field: null, code: "NETWORK", message: failure.message }];
+    }
+    return failure.graphQLErrors.map((error) => ({ field: null, code: "SERVER", message: error.message }));
   }
   return [...(errors ?? [])];
 }

@@ -4,6 +4,7 @@ import { Provider as UrqlProvider, useQuery } from "urql";
 
 import { MeDocument, TenantDocument, type TenantQuery, type ViewerFragment } from "../gql/graphql";
 import { createClient } from "./client";
+import { FileDownloads } from "./files/FileDownloads";
 import { createI18n } from "./i18n";
 import { SessionStore } from "./session-store";
 import { tenantFromPath } from "./tenant";
@@ -86,7 +87,9 @@ export function AppProviders({ children, tenant = tenantFromPath() }: { children
   return (
     <I18nextProvider i18n={i18n}>
       <UrqlProvider value={client}>
-        <TenantAndSession store={store}>{children}</TenantAndSession>
+        <TenantAndSession store={store}>
+          <FileDownloads>{children}</FileDownloads>
+        </TenantAndSession>
       </UrqlProvider>
     </I18nextProvider>
   );

@@ -11,7 +11,8 @@ import { ProblemList } from "../../shared/ProblemList";
 import type { Problem } from "../../shared/problems";
 import { AppointmentSummary } from "./AppointmentSummary";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
-import { capitalized, formatMoment, formatSpan, localDay, MUNICIPAL_ZONE } from "../../shared/dates";
+import { capitalized, formatSpan, localDay, MUNICIPAL_ZONE } from "../../shared/dates";
+import { ChangeDeadline } from "./ChangeDeadline";
 import { IcsLink } from "./IcsLink";
 import { bookingProblems, timeIsGone } from "./problems";
 import { SlotPicker } from "./SlotPicker";
@@ -19,23 +20,18 @@ import { slotKey, type FreeSlot } from "../../shared/slots";
 import { StatusBadge } from "../../shared/BookingStatusBadge";
 import { useFreeSlots } from "./useFreeSlots";
 
-const DAY_MS = 86_400_000;
-
-/** Appointments a citizen may still move or cancel (the server checks the cut-off); a hold only while it lasts. */
+/** Appointments still to come: a hold while it lasts, a booking until its end. */
 function isActive(appointment: BookingAppointmentFragment): boolean {
   const now = Date.now();
   if (appointment.status === "DRAFT") return Date.parse(appointment.holdExpiresAt ?? "") > now;
   return ["PENDING", "APPROVED"].includes(appointment.status) && Date.parse(appointment.end) > now;
 }
 
-/** The last moment the citizen may move or cancel online: the calendar's days before the start. */
-function changeDeadline(appointment: BookingAppointmentFragment): string | null {
-  const days = appointment.calendar?.cancelDaysBefore;
-  if (days == null) return null;
-  return new Date(Date.parse(appointment.start) - days * DAY_MS).toISOString();
-}
-
-/** One appointment: when and where, its status, and for coming ones add to calendar, move, cancel. */
+/**
+ * One appointment: when and where, its status, and for coming ones add to calendar, and move or
+ * cancel while the server says the citizen may (`canReschedule`, `canCancel`); past the change
+ * deadline these are not offered, and the card says why and whom to call instead.
+ */
 export function AppointmentCard({ appointment }: { appointment: BookingAppointmentFragment }) {
   const { t, i18n } = useTranslation("booking");
   const id = useId();
@@ -46,8 +42,9 @@ export function AppointmentCard({ appointment }: { appointment: BookingAppointme
   const [cancelling, cancel] = useMutation(BookingCancelAppointmentDocument);
   const zone = appointment.calendar?.timeZone ?? MUNICIPAL_ZONE;
   const when = capitalized(formatSpan(appointment.start, appointment.end, i18n.language, zone));
-  const deadline = changeDeadline(appointment);
   const active = isActive(appointment);
+  const canMove = active && appointment.canReschedule;
+  const canCancel = active && appointment.canCancel;
   const phone = appointment.calendar?.office?.phone;
 
   async function confirmCancel() {
@@ -68,13 +65,7 @@ export function AppointmentCard({ appointment }: { appointment: BookingAppointme
         </div>
         {appointment.status === "PENDING" && <p className="mb-2">{t("mine.pendingNote")}</p>}
         <AppointmentSummary appointment={appointment} withWhen={false} />
-        {active && deadline && (
-          <p className="small mt-2 mb-0">
-            {t(Date.parse(deadline) > Date.now() ? "mine.deadline" : "mine.deadlinePassed", {
-              when: formatMoment(deadline, i18n.language, zone),
-            })}
-          </p>
-        )}
+        {active && appointment.status !== "DRAFT" && <ChangeDeadline appointment={appointment} phone={phone} />}
         <p role="status" className="mb-0">{notice}</p>
         <ProblemList problems={problems} />
         {problems.some((problem) => problem.code === "TOO_LATE") && phone && (
@@ -83,17 +74,21 @@ export function AppointmentCard({ appointment }: { appointment: BookingAppointme
         {active && (
           <div className="d-flex flex-wrap gap-2 mt-3">
             {appointment.ics && <IcsLink ics={appointment.ics} start={appointment.start} />}
-            <button type="button" className="btn btn-outline-primary btn-sm" aria-expanded={moving}
-              aria-controls={`${id}-move`} onClick={() => setMoving((open) => !open)}>
-              {t("mine.move")}
-            </button>
-            <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setAsking(true)}>
-              {t("mine.cancel")}
-            </button>
+            {canMove && (
+              <button type="button" className="btn btn-outline-primary btn-sm" aria-expanded={moving}
+                aria-controls={`${id}-move`} onClick={() => setMoving((open) => !open)}>
+                {t("mine.move")}
+              </button>
+            )}
+            {canCancel && (
+              <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setAsking(true)}>
+                {t("mine.cancel")}
+              </button>
+            )}
           </div>
         )}
-        <div id={`${id}-move`} hidden={!moving || !active}>
-          {moving && active && (
+        <div id={`${id}-move`} hidden={!moving || !canMove}>
+          {moving && canMove && (
             <RescheduleForm appointment={appointment} onDone={(message, found) => {
               setProblems(found);
               setNotice(message);

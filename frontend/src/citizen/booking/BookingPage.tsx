@@ -15,6 +15,7 @@ import { ProblemList } from "../../shared/ProblemList";
 import type { Problem } from "../../shared/problems";
 import { useSession, useTenant } from "../../shared/providers";
 import { AppointmentSummary } from "./AppointmentSummary";
+import { ChangeDeadline } from "./ChangeDeadline";
 import { Countdown } from "./Countdown";
 import { capitalized, formatMoment, formatSpan, localDay } from "../../shared/dates";
 import { IcsLink } from "./IcsLink";
@@ -197,6 +198,7 @@ function ConfirmStep({ appointment, onBooked, onProblems }: {
         <p>{t("book.heldIntro")}</p>
         {appointment.holdExpiresAt && <Countdown until={appointment.holdExpiresAt} onExpired={expired} />}
       </div>
+      <ChangeDeadline appointment={appointment} held />
       <AppointmentSummary appointment={appointment} />
       <form onSubmit={submit} className="mt-4" noValidate>
         <div className="form-group">
@@ -227,6 +229,7 @@ function BookedNotice({ appointment }: { appointment: BookingAppointmentFragment
         <p className="mb-0">{pending ? t("book.pendingText") : t("book.bookedText")}</p>
       </div>
       <AppointmentSummary appointment={appointment} />
+      <ChangeDeadline appointment={appointment} />
       <div className="d-flex flex-wrap gap-2 mt-3">
         {appointment.ics && <IcsLink ics={appointment.ics} start={appointment.start} />}
         <Link className="btn btn-primary btn-sm" to="/appuntamenti">{t("book.toMine")}</Link>

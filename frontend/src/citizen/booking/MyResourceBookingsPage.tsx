@@ -89,6 +89,12 @@ function ResourceBookingCard({ booking }: { booking: BookingResourceBookingFragm
               <dd className="col-sm-8">{t(`kind.${booking.resource.kind}`)}</dd>
             </>
           )}
+          {booking.resource?.address && (
+            <>
+              <dt className="col-sm-4">{t("room.address")}</dt>
+              <dd className="col-sm-8">{booking.resource.address}</dd>
+            </>
+          )}
           <dt className="col-sm-4">{t("room.attendees")}</dt>
           <dd className="col-sm-8">{booking.attendees}</dd>
           {booking.purpose && (
@@ -107,6 +113,18 @@ function ResourceBookingCard({ booking }: { booking: BookingResourceBookingFragm
           <dd className="col-sm-8">
             {booking.priceCents == null ? t("rooms.freeOfCharge") : formatEuro(booking.priceCents, i18n.language)}
           </dd>
+          {active && booking.priceCents != null && booking.resource?.paymentInstructions && (
+            <>
+              <dt className="col-sm-4">{t("myRooms.payment")}</dt>
+              <dd className="col-sm-8">{booking.resource.paymentInstructions}</dd>
+            </>
+          )}
+          {booking.status === "REFUSED" && booking.outcomeNote && (
+            <>
+              <dt className="col-sm-4">{t("myRooms.refusalReason")}</dt>
+              <dd className="col-sm-8 text-break" data-testid="room-refusal-reason">{booking.outcomeNote}</dd>
+            </>
+          )}
         </dl>
         {booking.status === "PENDING" && <p className="mt-2 mb-0">{t("mine.pendingNote")}</p>}
         <p role="status" className="mb-0">{notice}</p>

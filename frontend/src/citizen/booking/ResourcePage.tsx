@@ -21,6 +21,7 @@ import { newIdempotencyKey } from "../../shared/idempotency";
 import { LoginLink } from "./LoginLink";
 import { PriceSummary } from "./PriceSummary";
 import { formatEuro } from "./price";
+import { mapLink, ResourcePhoto } from "./ResourcePhoto";
 import { bookingProblems, timeIsGone } from "./problems";
 import { StatusBadge } from "../../shared/BookingStatusBadge";
 
@@ -91,34 +92,21 @@ function ResourceBooking({ resource }: { resource: Resource }) {
 
   return (
     <div>
-      <nav aria-label={t("room.breadcrumb")} className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item"><Link to="/prenotazioni">{t("rooms.title")}</Link><span className="separator">/</span></li>
-          <li className="breadcrumb-item active" aria-current="page">{resource.name}</li>
-        </ol>
-      </nav>
       <h1>{resource.name}</h1>
       {resource.description && <p className="lead">{resource.description}</p>}
-      <dl className="row">
-        <dt className="col-sm-4 col-lg-3">{t("rooms.kindLabel")}</dt>
-        <dd className="col-sm-8 col-lg-9">{t(`kind.${resource.kind}`)}</dd>
-        <dt className="col-sm-4 col-lg-3">{t("rooms.capacityLabel")}</dt>
-        <dd className="col-sm-8 col-lg-9">{t("rooms.people", { count: resource.capacity })}</dd>
-        <dt className="col-sm-4 col-lg-3">{t("rooms.priceLabel")}</dt>
-        <dd className="col-sm-8 col-lg-9">
-          {resource.pricePerHourCents == null
-            ? t("rooms.freeOfCharge")
-            : t("rooms.perHour", { price: formatEuro(resource.pricePerHourCents, i18n.language) })}
-        </dd>
-        <dt className="col-sm-4 col-lg-3">{t("room.rules")}</dt>
-        <dd className="col-sm-8 col-lg-9">
-          {t("room.rulesText", { min: resource.minimumMinutes, max: resource.maximumMinutes, step: resource.granularityMinutes })}
-          {resource.calendar?.moderated && <> {t("room.moderated")}</>}
-        </dd>
-      </dl>
+      <div className="row mb-4">
+        {resource.photo && (
+          <div className="col-12 col-lg-5 order-lg-2 mb-4">
+            <ResourcePhoto photo={resource.photo} className="rounded" />
+          </div>
+        )}
+        <div className={resource.photo ? "col-12 col-lg-7" : "col-12"}>
+          <ResourceFacts resource={resource} />
+        </div>
+      </div>
 
       {booked ? (
-        <BookedResource booking={booked} />
+        <BookedResource booking={booked} paymentInstructions={resource.paymentInstructions} />
       ) : (
         <section aria-labelledby="room-book-title">
           <h2 id="room-book-title" className="h4 mb-5">{t("room.bookTitle")}</h2>
@@ -155,6 +143,46 @@ function ResourceBooking({ resource }: { resource: Resource }) {
         </section>
       )}
     </div>
+  );
+}
+
+/** What the resource is, where, for how many, at what price and how to pay, and its rules. */
+function ResourceFacts({ resource }: { resource: Resource }) {
+  const { t, i18n } = useTranslation("booking");
+  const priced = resource.pricePerHourCents != null;
+  return (
+    <dl className="row mb-0">
+      <dt className="col-sm-4 col-lg-3">{t("rooms.kindLabel")}</dt>
+      <dd className="col-sm-8 col-lg-9">{t(`kind.${resource.kind}`)}</dd>
+      {resource.address && (
+        <>
+          <dt className="col-sm-4 col-lg-3">{t("room.address")}</dt>
+          <dd className="col-sm-8 col-lg-9" data-testid="room-address">
+            {resource.address}
+            <a className="d-block" href={mapLink(resource.address)}>{t("room.map", { address: resource.address })}</a>
+          </dd>
+        </>
+      )}
+      <dt className="col-sm-4 col-lg-3">{t("rooms.capacityLabel")}</dt>
+      <dd className="col-sm-8 col-lg-9">{t("rooms.people", { count: resource.capacity })}</dd>
+      <dt className="col-sm-4 col-lg-3">{t("rooms.priceLabel")}</dt>
+      <dd className="col-sm-8 col-lg-9">
+        {priced
+          ? t("rooms.perHour", { price: formatEuro(resource.pricePerHourCents ?? 0, i18n.language) })
+          : t("rooms.freeOfCharge")}
+      </dd>
+      {priced && resource.paymentInstructions && (
+        <>
+          <dt className="col-sm-4 col-lg-3">{t("room.payment")}</dt>
+          <dd className="col-sm-8 col-lg-9" data-testid="room-payment">{resource.paymentInstructions}</dd>
+        </>
+      )}
+      <dt className="col-sm-4 col-lg-3">{t("room.rules")}</dt>
+      <dd className="col-sm-8 col-lg-9">
+        {t("room.rulesText", { min: resource.minimumMinutes, max: resource.maximumMinutes, step: resource.granularityMinutes })}
+        {resource.calendar?.moderated && <> {t("room.moderated")}</>}
+      </dd>
+    </dl>
   );
 }
 
@@ -269,7 +297,7 @@ function BookingForm({ resource, zone, starts, start, ends, end, onChoose, onBoo
   );
 }
 
-function BookedResource({ booking }: { booking: BookingResourceBookingFragment }) {
+function BookedResource({ booking, paymentInstructions }: { booking: BookingResourceBookingFragment; paymentInstructions?: string | null }) {
   const { t, i18n } = useTranslation("booking");
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const pending = booking.status === "PENDING";
@@ -279,6 +307,9 @@ function BookedResource({ booking }: { booking: BookingResourceBookingFragment }
         <h2 id="room-done-title" className="h4" ref={heading} tabIndex={-1}>{pending ? t("room.pendingTitle") : t("room.bookedTitle")}</h2>
         <p className="mb-1">{capitalized(formatSpan(booking.start, booking.end, i18n.language))} <StatusBadge status={booking.status} /></p>
         {booking.priceCents != null && <p className="mb-0">{t("room.total", { total: formatEuro(booking.priceCents, i18n.language) })}</p>}
+        {booking.priceCents != null && paymentInstructions && (
+          <p className="mb-0 mt-2"><span className="fw-semibold">{t("room.payment")}:</span> {paymentInstructions}</p>
+        )}
       </div>
       <Link className="btn btn-primary btn-sm" to="/prenotazioni/mie">{t("rooms.mine")}</Link>
     </section>

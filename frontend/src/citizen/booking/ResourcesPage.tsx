@@ -10,6 +10,7 @@ import { problemsOf } from "../../shared/problems";
 import { useSession, useTenant } from "../../shared/providers";
 import { CursorPager, useCursorPages } from "../../shared/pagination";
 import { formatEuro } from "./price";
+import { ResourcePhoto } from "./ResourcePhoto";
 
 const PAGE = 12;
 export const RESOURCE_KINDS: ResourceKind[] = ["ROOM", "HALL", "SPORTS_FIELD", "EQUIPMENT"];
@@ -87,6 +88,7 @@ export function ResourcesPage() {
         {resources.map((resource) => (
           <li key={resource.id} className="col-12 col-md-6 col-lg-4 mb-4">
             <article className="card card-bg h-100 shadow-sm">
+              {resource.photo && <ResourcePhoto photo={resource.photo} className="card-img-top" />}
               <div className="card-body">
                 <h2 className="card-title h5">
                   <Link to={`/prenotazioni/${encodeURIComponent(resource.id)}`}>{resource.name}</Link>
@@ -95,6 +97,12 @@ export function ResourcesPage() {
                 <dl className="row mb-0 small">
                   <dt className="col-6">{t("rooms.kindLabel")}</dt>
                   <dd className="col-6">{t(`kind.${resource.kind}`)}</dd>
+                  {resource.address && (
+                    <>
+                      <dt className="col-6">{t("rooms.addressLabel")}</dt>
+                      <dd className="col-6">{resource.address}</dd>
+                    </>
+                  )}
                   <dt className="col-6">{t("rooms.capacityLabel")}</dt>
                   <dd className="col-6">{t("rooms.people", { count: resource.capacity })}</dd>
                   <dt className="col-6">{t("rooms.priceLabel")}</dt>

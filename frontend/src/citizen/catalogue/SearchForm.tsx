@@ -1,6 +1,6 @@
-import type { FormEvent } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 
 import { refined, searchQueryString, type CatalogueSearch } from "./search";
 
@@ -11,6 +11,16 @@ import { refined, searchQueryString, type CatalogueSearch } from "./search";
 export function SearchForm({ search }: { search: CatalogueSearch }) {
   const { t } = useTranslation("catalogue");
   const navigate = useNavigate();
+  const field = useRef<HTMLInputElement>(null);
+  const { state } = useLocation();
+  // Sent here by the header's search button without words: the person is about to type them.
+  // After the layout has moved the focus to the page's <main>, as it does on every navigation.
+  const focusSearch = (state as { focusSearch?: boolean } | null)?.focusSearch ?? false;
+  useEffect(() => {
+    if (!focusSearch) return;
+    const frame = requestAnimationFrame(() => field.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [focusSearch]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = String(new FormData(event.currentTarget).get("q") ?? "");
@@ -24,6 +34,7 @@ export function SearchForm({ search }: { search: CatalogueSearch }) {
             {t("search.label")}
           </label>
           <input
+            ref={field}
             id="catalogue-q"
             name="q"
             type="search"

@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 
-import { ServiceDetails, type ServiceFull } from "./ServiceDetails";
+import { ServiceDetails, serviceParents, type ServiceFull } from "./ServiceDetails";
 import { renderAt } from "../../shared/testing";
 
 /** A service that says only what the schema requires. */
@@ -17,6 +17,7 @@ const bare: ServiceFull = {
   category: null,
   form: null,
   description: null,
+  audience: null,
   howTo: null,
   requirements: null,
   costs: null,
@@ -41,6 +42,7 @@ const full: ServiceFull = {
   category: { id: "Q2F0OjI=", slug: "documenti-identita", name: "Documenti d'identità" },
   form: { id: "Rm9ybToy" },
   description: "La CIE è il documento d'identità.\n\nVale per l'espatrio nell'UE.",
+  audience: "Ai residenti di ogni età.",
   howTo: "Prenota un appuntamento.",
   requirements: "Una fototessera recente.",
   costs: "22,21 euro.",
@@ -86,6 +88,7 @@ describe("a service page", () => {
     renderAt(<ServiceDetails service={full} bookable topicsLanguage="it" />);
     const sections = [
       "Cos'è",
+      "A chi è rivolto",
       "Come fare",
       "Cosa serve",
       "Cosa si ottiene",
@@ -108,14 +111,16 @@ describe("a service page", () => {
     expect(screen.getByText(/non si richiede online/)).toBeTruthy();
   });
 
-  it("has one h1, a breadcrumb through the category and the state of the service", () => {
+  it("has one h1 and the state of the service, and a breadcrumb through the catalogue and the category", () => {
     renderAt(<ServiceDetails service={full} bookable topicsLanguage="it" />);
     expect(screen.getAllByRole("heading", { level: 1 }).map((h) => h.textContent)).toEqual(["Carta d'identità elettronica"]);
-    const breadcrumb = screen.getByRole("navigation", { name: "Percorso di navigazione" });
-    expect(within(breadcrumb).getByRole("link", { name: "Documenti d'identità" }).getAttribute("href")).toBe(
-      "/?categoria=documenti-identita",
-    );
     expect(screen.getByText("Servizio attivo")).toBeTruthy();
+    expect(screen.getByText("Ai residenti di ogni età.")).toBeTruthy();
+    expect(serviceParents(full, "Servizi")).toEqual([
+      { label: "Servizi", to: "/" },
+      { label: "Documenti d'identità", to: "/?categoria=documenti-identita" },
+    ]);
+    expect(serviceParents(bare, "Servizi")).toEqual([{ label: "Servizi", to: "/" }]);
   });
 
   it("offers to apply online and to book when the service is open, has a form and free slots", () => {

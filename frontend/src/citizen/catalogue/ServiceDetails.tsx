@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-
 import type { CatalogueServiceQuery } from "../../gql/graphql";
+import type { Crumb } from "../../shared/layout/trail";
 import { formatDate, periodKey } from "./dates";
 import { OfficeList } from "./OfficeList";
 import { Paragraphs } from "./Paragraphs";
@@ -44,6 +43,7 @@ function useSections(service: ServiceFull, bookable: boolean | undefined): Secti
   const hasCosts = service.costs?.trim() || service.paymentRequired;
   return [
     ...text("descrizione", t("sections.description"), service.description),
+    ...text("a-chi-e-rivolto", t("sections.audience"), service.audience),
     ...text("come-fare", t("sections.howTo"), service.howTo),
     ...text("cosa-serve", t("sections.requirements"), service.requirements),
     ...text("cosa-si-ottiene", t("sections.outcome"), service.outcome),
@@ -68,29 +68,12 @@ function useSections(service: ServiceFull, bookable: boolean | undefined): Secti
   ];
 }
 
-function ServiceBreadcrumb({ service }: { service: ServiceFull }) {
-  const { t } = useTranslation("catalogue");
-  return (
-    <nav className="breadcrumb-container" aria-label={t("service.breadcrumb")}>
-      <ol className="breadcrumb">
-        <li className="breadcrumb-item">
-          <Link to="/">{t("title")}</Link>
-          <span className="separator" aria-hidden="true">/</span>
-        </li>
-        {service.category && (
-          <li className="breadcrumb-item">
-            <Link to={{ pathname: "/", search: searchQueryString({ category: service.category.slug }) }}>
-              {service.category.name}
-            </Link>
-            <span className="separator" aria-hidden="true">/</span>
-          </li>
-        )}
-        <li className="breadcrumb-item active" aria-current="page">
-          {service.name}
-        </li>
-      </ol>
-    </nav>
-  );
+/** The steps of a service page's breadcrumb between "Home" and the service: the catalogue, then its category. */
+export function serviceParents(service: ServiceFull, catalogue: string): Crumb[] {
+  const category = service.category
+    ? [{ label: service.category.name, to: `/${searchQueryString({ category: service.category.slug })}` }]
+    : [];
+  return [{ label: catalogue, to: "/" }, ...category];
 }
 
 /** The page index ("Indice della pagina"): a link to every section shown. */
@@ -115,8 +98,9 @@ function PageIndex({ sections }: { sections: Section[] }) {
 }
 
 /**
- * A service's page as the Designers Italia "scheda servizio" model lays it out: breadcrumb,
- * title with its state and summary, the page index beside the sections, the last update.
+ * A service's page as the Designers Italia "scheda servizio" model lays it out: title with its
+ * state and summary, the page index beside the sections, the last update (the layout draws the
+ * breadcrumb, from `serviceParents`).
  */
 export function ServiceDetails({ service, bookable, topicsLanguage }: {
   service: ServiceFull;
@@ -128,7 +112,6 @@ export function ServiceDetails({ service, bookable, topicsLanguage }: {
   const sections = useSections(service, bookable);
   return (
     <>
-      <ServiceBreadcrumb service={service} />
       <div className="mb-4">
         <h1>{service.name}</h1>
         <p className="mb-2">

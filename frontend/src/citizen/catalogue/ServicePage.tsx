@@ -9,7 +9,7 @@ import { usePageTitle } from "../../shared/layout/Layout";
 import { ProblemList } from "../../shared/ProblemList";
 import { problemsOf } from "../../shared/problems";
 import { useTenant } from "../../shared/providers";
-import { ServiceDetails } from "./ServiceDetails";
+import { ServiceDetails, serviceParents } from "./ServiceDetails";
 
 /** How far ahead free slots are looked for: a calendar's default booking window. */
 const BOOKING_LOOKAHEAD_DAYS = 30;
@@ -39,7 +39,11 @@ export function ServicePage() {
   const [result] = useQuery({ query: CatalogueServiceDocument, variables: { slug } });
   const service = result.data?.service;
   const bookable = useBookable(service?.id);
-  usePageTitle(service?.name ?? t(result.data ? "service.notFound" : "title"), tenant.name);
+  usePageTitle(
+    service?.name ?? t(result.data ? "service.notFound" : "title"),
+    tenant.name,
+    service ? serviceParents(service, t("title")) : undefined,
+  );
   if (result.error) {
     return (
       <>

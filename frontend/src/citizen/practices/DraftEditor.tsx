@@ -12,31 +12,47 @@ import { problemsOf, type Problem } from "../../shared/problems";
 import { newIdempotencyKey } from "../../shared/idempotency";
 import { blockingCode, type BlockingCode } from "./blocking";
 import { BlockedNotice } from "./BlockedNotice";
+import { DeleteDraftButton } from "./DeleteDraftButton";
 import { useUpload } from "../../shared/files/useUpload";
 
 type Json = Record<string, unknown>;
 
 interface DraftEditorProps {
   serviceId: string;
+  serviceName: string;
   definition: Json;
   /** The draft being resumed; none for a new application (created on the first save or upload). */
   draft?: PracticesDetailFragment;
+  /** How a new application starts: the citizen's profile in the form, the fields they cannot change. */
+  start?: { data: unknown; lockedFields: string[] };
   onSubmitted(practice: PracticesDetailFragment): void;
+  /** After "Elimina bozza" (offered once there is a draft). */
+  onDeleted(): void;
 }
 
-/** The service's form with "Salva bozza" and "Invia": drafts and submission through the API. */
-export function DraftEditor({ serviceId, definition, draft, onSubmitted }: DraftEditorProps) {
+/**
+ * The service's form with "Salva bozza", "Invia" and "Elimina bozza": drafts and submission
+ * through the API. "Invia" sends the data with the submission, and the server keeps them in the
+ * draft even when it refuses it, so what was typed survives a reload.
+ */
+export function DraftEditor({ serviceId, serviceName, definition, draft, start, onSubmitted, onDeleted }: DraftEditorProps) {
   const { t, i18n } = useTranslation("practices");
   const [, saveDraft] = useMutation(PracticesSaveDraftDocument);
   const [, submit] = useMutation(PracticesSubmitDocument);
   const upload = useUpload();
-  const [initialData] = useState<Json>(() => (draft ? withFileLinks(draft.data as Json, draft.files) : {}));
+  const [initialData] = useState<Json>(() =>
+    draft ? withFileLinks(draft.data as Json, draft.files) : ((start?.data as Json | undefined) ?? {}),
+  );
   const data = useRef<Json>(initialData);
   const practiceId = useRef<string | null>(draft?.id ?? null);
+  /** The draft's id once there is one, for "Elimina bozza". */
+  const [draftId, setDraftId] = useState<string | null>(draft?.id ?? null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [blocked, setBlocked] = useState<BlockingCode | null>(null);
   const [busy, setBusy] = useState<"save" | "submit" | null>(null);
   const [saved, setSaved] = useState(false);
+  /** A submission was refused, and the draft holds what was sent. */
+  const [kept, setKept] = useState(false);
 
   /** Shows what the server said: a reason that stops the application outright, or the problems. */
   const report = useCallback((found: Problem[]) => {
@@ -55,25 +71,41 @@ export function DraftEditor({ serviceId, definition, draft, onSubmitted }: Draft
     const found = problemsOf(payload?.errors, result.error);
     if (found.length || !payload?.practice) return found;
     practiceId.current = payload.practice.id;
+    setDraftId(payload.practice.id);
     return payload.practice;
   }, [saveDraft, serviceId]);
 
+  /** Uploads under way: saving or sending waits for them, so the files are in the data sent. */
+  const uploading = useRef(new Set<Promise<unknown>>());
   const uploadFile = useCallback(
-    async (file: File, componentKey: string) => {
-      if (!practiceId.current) {
-        const created = await save();
-        if (Array.isArray(created)) {
-          report(created);
-          throw new Error(created.map((problem) => problem.message).join(" "));
+    (file: File, componentKey: string) => {
+      const job = (async () => {
+        if (!practiceId.current) {
+          const created = await save();
+          if (Array.isArray(created)) {
+            report(created);
+            throw new Error(created.map((problem) => problem.message).join(" "));
+          }
         }
-      }
-      return upload(practiceId.current as string, file, "FORM", componentKey);
+        return upload(practiceId.current as string, file, "FORM", componentKey);
+      })();
+      uploading.current.add(job);
+      void job.finally(() => uploading.current.delete(job)).catch(() => undefined);
+      return job;
     },
     [save, upload, report],
   );
 
+  /** Resolves once no upload is under way and the form has passed on the data with the files. */
+  async function uploadsDone() {
+    await Promise.allSettled([...uploading.current]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
   async function onSave() {
     setBusy("save");
+    setKept(false);
+    await uploadsDone();
     const outcome = await save();
     setBusy(null);
     if (Array.isArray(outcome)) {
@@ -87,6 +119,8 @@ export function DraftEditor({ serviceId, definition, draft, onSubmitted }: Draft
   async function onSubmit() {
     setBusy("submit");
     setSaved(false);
+    setKept(false);
+    await uploadsDone();
     const created = practiceId.current ? null : await save();
     if (Array.isArray(created)) {
       setBusy(null);
@@ -101,6 +135,8 @@ export function DraftEditor({ serviceId, definition, draft, onSubmitted }: Draft
     const found = problemsOf(payload?.errors, result.error);
     if (found.length || !payload?.practice) {
       report(found);
+      // Refused on its data, the draft kept them (a request that failed outright kept nothing).
+      setKept(found.length > 0 && !blockingCode(found) && found.every(({ code }) => code !== "NETWORK" && code !== "SERVER"));
       return;
     }
     onSubmitted(payload.practice);
@@ -116,6 +152,7 @@ export function DraftEditor({ serviceId, definition, draft, onSubmitted }: Draft
       <FormView
         definition={definition}
         data={initialData}
+        locked={draft?.lockedFields ?? start?.lockedFields}
         language={i18n.language}
         problems={problems}
         onChange={(next) => {
@@ -127,6 +164,7 @@ export function DraftEditor({ serviceId, definition, draft, onSubmitted }: Draft
         {busy === "save" && t("apply.saving")}
         {busy === "submit" && t("apply.submitting")}
         {saved && t("apply.saved")}
+        {kept && t("apply.keptAfterRefusal")}
       </div>
       <div className="d-flex flex-wrap gap-2 mt-3">
         <button type="button" className="btn btn-outline-primary" onClick={onSave} disabled={busy !== null}>
@@ -135,6 +173,11 @@ export function DraftEditor({ serviceId, definition, draft, onSubmitted }: Draft
         <button type="button" className="btn btn-primary" onClick={onSubmit} disabled={busy !== null}>
           {t("apply.submit")}
         </button>
+        {draftId && (
+          <div className="ms-md-auto">
+            <DeleteDraftButton practiceId={draftId} serviceName={serviceName} onDeleted={onDeleted} />
+          </div>
+        )}
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { useQuery } from "urql";
 
 import { FormView, withFileLinks } from "../../forms";
@@ -93,6 +93,7 @@ export function PracticePage() {
   const { id = "" } = useParams();
   const { t, i18n } = useTranslation("practices");
   const tenant = useTenant();
+  const navigate = useNavigate();
   const [{ data, fetching, error }, refetch] = useQuery({ query: PracticesPracticeDocument, variables: { id } });
   const [submitted, setSubmitted] = useState<PracticesDetailFragment | null>(null);
   const [notice, setNotice] = useState("");
@@ -124,25 +125,16 @@ export function PracticePage() {
   const draft = practice.status === "DRAFT";
   return (
     <>
-      <nav aria-label={t("breadcrumb")} className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to="/pratiche">{t("list.title")}</Link>
-            <span className="separator">/</span>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            {practice.number ?? t("status.DRAFT")}
-          </li>
-        </ol>
-      </nav>
       <h1>{t("detail.title", { service: serviceName })}</h1>
       {submitted && <Confirmation practice={submitted} showLink={false} />}
       <Facts practice={practice} />
       {draft && definition && practice.service && (
         <DraftEditor
           serviceId={practice.service.id}
+          serviceName={serviceName}
           definition={definition}
           draft={practice}
+          onDeleted={() => navigate("/pratiche", { state: { notice: t("drafts.deleted") } })}
           onSubmitted={(sent) => {
             setSubmitted(sent);
             refetch({ requestPolicy: "network-only" });

@@ -1,6 +1,6 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { useQuery } from "urql";
 
 import { PracticesMineDocument, type PracticeStatus, type PracticesSummaryFragment } from "../../gql/graphql";
@@ -10,10 +10,17 @@ import { CursorPager, useCursorPages } from "../../shared/pagination";
 import { formatDateTime } from "../../shared/format";
 import { STATUS_GROUPS, type StatusGroup } from "../../shared/practiceStatus";
 import { PracticeStatusBadge } from "../../shared/PracticeStatusBadge";
+import { DeleteDraftButton } from "./DeleteDraftButton";
 
 const PAGE_SIZE = 10;
+/**
+ * The list holds practices: a mutation naming the type (deleting a draft) reads it again. Its
+ * persisted query's text has no __typename to tell urql's cache so; a module constant, as urql
+ * compares contexts by identity.
+ */
+const LIST_CONTEXT = { additionalTypenames: ["Practice"] };
 
-function PracticeRow({ practice }: { practice: PracticesSummaryFragment }) {
+function PracticeRow({ practice, onDeleted }: { practice: PracticesSummaryFragment; onDeleted(id: string): void }) {
   const { t, i18n } = useTranslation("practices");
   const draft = practice.status === "DRAFT";
   const when = practice.submittedAt ?? practice.updatedAt;
@@ -43,11 +50,14 @@ function PracticeRow({ practice }: { practice: PracticesSummaryFragment }) {
         <div className="text-end">
           <PracticeStatusBadge status={practice.status} />
           {draft && (
-            <p className="mb-0 mt-1 small">
-              <Link to={`/pratiche/${encodeURIComponent(practice.id)}`} aria-label={t("list.resumeNamed", { service: name })}>
-                {t("list.resume")}
-              </Link>
-            </p>
+            <>
+              <p className="mb-2 mt-1 small">
+                <Link to={`/pratiche/${encodeURIComponent(practice.id)}`} aria-label={t("list.resumeNamed", { service: name })}>
+                  {t("list.resume")}
+                </Link>
+              </p>
+              <DeleteDraftButton practiceId={practice.id} serviceName={name} inList onDeleted={() => onDeleted(practice.id)} />
+            </>
           )}
         </div>
       </div>
@@ -62,17 +72,38 @@ export function PracticesPage() {
   const filterId = useId();
   const [group, setGroup] = useState<StatusGroup | "">("");
   const pages = useCursorPages();
+  const location = useLocation();
+  // "Bozza eliminata." from the draft's own page, or from a row of this list
+  const [notice, setNotice] = useState<string>(() => (location.state as { notice?: string } | null)?.notice ?? "");
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  /** The draft deleted from a row, until the list no longer shows it. */
+  const [removed, setRemoved] = useState<string | null>(null);
+  const deleted = (id: string) => {
+    setNotice(t("drafts.deleted"));
+    setRemoved(id);
+  };
   const statuses = group ? ([...STATUS_GROUPS[group]] as PracticeStatus[]) : null;
   const [{ data, fetching, error }] = useQuery({
     query: PracticesMineDocument,
     variables: { statuses, first: PAGE_SIZE, after: pages.after },
     requestPolicy: "cache-and-network",
+    context: LIST_CONTEXT,
   });
   usePageTitle(t("list.title"), tenant.name);
   const connection = data?.practices;
+  // Its row (and the button that had the focus) is gone: the focus goes to what happened.
+  useEffect(() => {
+    if (removed && connection && !connection.edges.some(({ node }) => node.id === removed)) {
+      noticeRef.current?.focus();
+      setRemoved(null);
+    }
+  }, [removed, connection]);
   return (
     <>
       <h1>{t("list.title")}</h1>
+      <p role="status" tabIndex={-1} ref={noticeRef} className={notice ? "alert alert-success mt-3" : "visually-hidden"} data-testid="practices-notice">
+        {notice}
+      </p>
       <div className="row mt-4 mb-3">
         <div className="col-12 col-md-6 col-lg-4">
           <div className="select-wrapper">
@@ -106,7 +137,7 @@ export function PracticesPage() {
       {connection && connection.edges.length > 0 && (
         <ul className="list-group mb-3">
           {connection.edges.map(({ node }) => (
-            <PracticeRow key={node.id} practice={node} />
+            <PracticeRow key={node.id} practice={node} onDeleted={deleted} />
           ))}
         </ul>
       )}

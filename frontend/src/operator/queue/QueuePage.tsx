@@ -11,6 +11,7 @@ import { QueueFilters } from "./QueueFilters";
 import { firstPage, parseQueueState, queueSearch, queueVariables, type QueueState } from "./queueState";
 import { QueueTable } from "./QueueTable";
 import { StatusCounts } from "./StatusCounts";
+import "./queue.css";
 
 interface PageInfo {
   hasNextPage: boolean;
@@ -46,7 +47,10 @@ function QueuePager({ state, pageInfo, onGo }: { state: QueueState; pageInfo: Pa
   );
 }
 
-/** / — the work queue of the municipality's sent practices: counts, filters, sortable table, pages. */
+/**
+ * / — the work queue of the municipality's sent practices: counts, a compact filter bar and the
+ * sortable table, which a 1366×800 screen shows from its first rows; the open work by default.
+ */
 export function QueuePage() {
   const { t } = useTranslation("operator");
   const tenant = useTenant();
@@ -69,12 +73,14 @@ export function QueuePage() {
   const connection = data?.practices;
   const services = choices.data?.services.edges.map(({ node }) => node) ?? [];
   const offices = choices.data?.offices.edges.map(({ node }) => node) ?? [];
+  const counts = choices.data?.practiceCounts ?? [];
   return (
     <>
       <h1>{t("queue.title")}</h1>
-      <StatusCounts counts={choices.data?.practiceCounts ?? []} state={state} />
-      <QueueFilters key={params.toString()} state={state} services={services} offices={offices} operators={operators} onApply={go} />
-      <h2 className="h4">{t("queue.results")}</h2>
+      <StatusCounts counts={counts} state={state} />
+      {/* Not remounted on each change: a drop-down stays open while several choices apply. */}
+      <QueueFilters state={state} services={services} offices={offices} operators={operators} counts={counts} onApply={go} />
+      <h2 className="h5 mb-1">{t("queue.results")}</h2>
       {/* data-search says which address the results shown answer (the end-to-end tests wait on it). */}
       <div data-testid="queue-results" data-search={params.toString()} aria-busy={fetching}>
         <p role="status" data-testid="queue-status">

@@ -36,7 +36,10 @@ function SortHeader({ field, label, sort, descending, onSort }: {
   );
 }
 
-/** The work queue as a table: one practice a row, the number linking to its page. */
+/**
+ * The work queue as a table: one practice a row, the number linking to its page. On a phone
+ * (queue.css, imported by the page) each row becomes a card whose cells carry their column's name (`data-label`).
+ */
 export function QueueTable({ rows, total, sort, descending, onSort }: QueueTableProps) {
   const { t, i18n } = useTranslation("operator");
   const date = (instant: string | null | undefined) =>
@@ -47,8 +50,8 @@ export function QueueTable({ rows, total, sort, descending, onSort }: QueueTable
     );
   const header = { sort, descending, onSort };
   return (
-    <div className="table-responsive">
-      <table className="table table-hover align-middle" data-testid="queue-table">
+    <div className="table-responsive queue-table-wrapper">
+      <table className="table table-hover align-middle queue-table" data-testid="queue-table">
         <caption className="caption-top">{t("queue.table.caption", { count: total ?? rows.length })}</caption>
         <thead>
           <tr>
@@ -65,27 +68,27 @@ export function QueueTable({ rows, total, sort, descending, onSort }: QueueTable
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-testid="queue-row">
-              <th scope="row">
+              <th scope="row" data-label={t("queue.table.number")}>
                 <Link to={`/pratiche/${encodeURIComponent(row.id)}`}>{row.number ?? t("queue.table.noNumber")}</Link>
               </th>
-              <td>{row.service?.name ?? "—"}</td>
-              <td>
+              <td data-label={t("queue.table.service")}>{row.service?.name ?? "—"}</td>
+              <td data-label={t("queue.table.applicant")}>
                 {row.applicant ? (
-                  <>
+                  <span>
                     {row.applicant.fullName}
                     {row.applicant.fiscalCode && <span className="d-block small">{row.applicant.fiscalCode}</span>}
-                  </>
+                  </span>
                 ) : (
                   "—"
                 )}
               </td>
-              <td>
+              <td data-label={t("queue.table.status")}>
                 <PracticeStatusBadge status={row.status} />
               </td>
-              <td>{date(row.submittedAt)}</td>
-              <td>{date(row.updatedAt)}</td>
-              <td>{row.assignee?.fullName ?? t("queue.table.nobody")}</td>
-              <td>
+              <td data-label={t("queue.table.submitted")}>{date(row.submittedAt)}</td>
+              <td data-label={t("queue.table.updated")}>{date(row.updatedAt)}</td>
+              <td data-label={t("queue.table.assignee")}>{row.assignee?.fullName ?? t("queue.table.nobody")}</td>
+              <td data-label={t("queue.table.unread")}>
                 {row.unreadCount > 0 ? (
                   <span className="badge bg-primary">{t("queue.table.unreadCount", { count: row.unreadCount })}</span>
                 ) : (

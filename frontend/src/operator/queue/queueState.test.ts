@@ -1,11 +1,11 @@
-import { firstPage, parseQueueState, queueSearch, queueVariables, type QueueState } from "./queueState";
+import { CLOSED_STATUSES, firstPage, OPEN_STATUSES, parseQueueState, queueSearch, queueVariables, type QueueState } from "./queueState";
 
 const parse = (query: string) => parseQueueState(new URLSearchParams(query));
 
 describe("the queue in the address", () => {
   it("has a plain address when nothing is chosen", () => {
     const state = parse("");
-    expect(state).toMatchObject({ sort: "SUBMITTED_AT", descending: true, assignment: "all", statuses: [], after: null });
+    expect(state).toMatchObject({ sort: "SUBMITTED_AT", descending: true, assignment: "all", statuses: [], closed: false, after: null });
     expect(queueSearch(state).toString()).toBe("");
   });
 
@@ -13,6 +13,7 @@ describe("the queue in the address", () => {
     const state: QueueState = {
       services: ["U2VydmljZTox", "U2VydmljZToy"],
       statuses: ["SUBMITTED", "PENDING"],
+      closed: false,
       offices: ["T2ZmaWNlOjE="],
       assignees: ["VXNlcjox"],
       assignment: "unassigned",
@@ -39,12 +40,36 @@ describe("the queue in the address", () => {
     expect(state).toMatchObject({ sort: "SUBMITTED_AT", assignment: "all", submittedFrom: null, descending: true });
   });
 
+  it("keeps asking for closed practices too, which chosen statuses make moot", () => {
+    expect(parse("chiuse=1").closed).toBe(true);
+    expect(queueSearch(parse("chiuse=1&ordine=NUMBER")).toString()).toBe("chiuse=1&ordine=NUMBER");
+    expect(parse("chiuse=1&stato=PENDING")).toMatchObject({ closed: false, statuses: ["PENDING"] });
+    expect(queueSearch({ ...parse("stato=PENDING"), closed: true }).toString()).toBe("stato=PENDING");
+  });
+
   it("starts from the first page when filters change", () => {
     expect(queueSearch(firstPage(parse("stato=PENDING&prima=abc"))).toString()).toBe("stato=PENDING");
   });
 });
 
 describe("the queue's query variables", () => {
+  it("asks for the open work unless statuses are chosen or closed ones asked for", () => {
+    expect(queueVariables(parse(""), null).filter?.statuses).toEqual(OPEN_STATUSES);
+    expect(OPEN_STATUSES).toContain("PENDING");
+    expect(OPEN_STATUSES).toContain("PAYMENT_PENDING");
+    expect(OPEN_STATUSES.some((status) => CLOSED_STATUSES.includes(status))).toBe(false);
+    expect(CLOSED_STATUSES).toEqual([
+      "COMPLETE_WAITING_OUTCOME_REGISTRATION",
+      "COMPLETE",
+      "CANCELLED_WAITING_OUTCOME_REGISTRATION",
+      "CANCELLED",
+      "WITHDRAWN",
+      "REVOKED",
+    ]);
+    expect(queueVariables(parse("chiuse=1"), null).filter?.statuses).toBeNull();
+    expect(queueVariables(parse("stato=COMPLETE"), null).filter?.statuses).toEqual(["COMPLETE"]);
+  });
+
   it("turns local days into Rome instants, the last day included, across the spring change", () => {
     const { filter } = queueVariables(parse("dal=2026-03-01&al=2026-03-29"), null);
     expect(filter?.submittedFrom).toBe("2026-02-28T23:00:00.000Z");

@@ -1,5 +1,6 @@
 import type { OperatorQueueQueryVariables, PracticeSortField, PracticeStatus } from "../../gql/graphql";
 import { addDays } from "../../shared/dates";
+import { STATUS_GROUPS } from "../../shared/practiceStatus";
 import { dayStart } from "../dates";
 
 /** Every status in the order of the state machine (DOMAIN.md); a Record so a new status fails to compile. */
@@ -30,6 +31,15 @@ export const QUEUE_STATUSES: readonly PracticeStatus[] = (Object.keys(STATUS_ORD
   .filter((status) => status !== "DRAFT")
   .sort((a, b) => STATUS_ORDER[a] - STATUS_ORDER[b]);
 
+/** Decided, withdrawn or revoked: no more work for the office (the citizen's "closed" group). */
+export const CLOSED_STATUSES: readonly PracticeStatus[] = QUEUE_STATUSES.filter((status) =>
+  (STATUS_GROUPS.closed as readonly PracticeStatus[]).includes(status),
+);
+/** The open work: what the queue shows unless the operator asks for closed ones too. */
+export const OPEN_STATUSES: readonly PracticeStatus[] = QUEUE_STATUSES.filter((status) => !CLOSED_STATUSES.includes(status));
+/** Statuses only a service that takes payments reaches. */
+export const PAYMENT_STATUSES: readonly PracticeStatus[] = ["PAYMENT_PENDING", "PAYMENT_OUTCOME_PENDING", "PAYMENT_SUCCESS", "PAYMENT_ERROR"];
+
 export const SORT_FIELDS: readonly PracticeSortField[] = ["SUBMITTED_AT", "UPDATED_AT", "CREATED_AT", "NUMBER"];
 
 /** Whose practices: anyone's, nobody's yet, somebody's, the viewer's own. */
@@ -39,7 +49,10 @@ export type Assignment = (typeof ASSIGNMENTS)[number];
 /** The queue as the address keeps it: filters, sort and the page (a cursor one way or the other). */
 export interface QueueState {
   services: string[];
+  /** The statuses chosen; none means every open status, or every status with `closed`. */
   statuses: PracticeStatus[];
+  /** With no status chosen, closed practices too. */
+  closed: boolean;
   offices: string[];
   assignees: string[];
   assignment: Assignment;
@@ -59,6 +72,7 @@ export const PAGE_SIZE = 20;
 const KEYS = {
   services: "servizio",
   statuses: "stato",
+  closed: "chiuse",
   offices: "ufficio",
   assignees: "assegnatario",
   assignment: "assegnazione",
@@ -83,9 +97,11 @@ function day(value: string | null): string | null {
 
 /** The queue a query string asks for; unknown or malformed values fall back to the defaults. */
 export function parseQueueState(params: URLSearchParams): QueueState {
+  const statuses = params.getAll(KEYS.statuses).filter((status): status is PracticeStatus => QUEUE_STATUSES.includes(status as PracticeStatus));
   return {
     services: params.getAll(KEYS.services),
-    statuses: params.getAll(KEYS.statuses).filter((status): status is PracticeStatus => QUEUE_STATUSES.includes(status as PracticeStatus)),
+    statuses,
+    closed: !statuses.length && params.get(KEYS.closed) === "1",
     offices: params.getAll(KEYS.offices),
     assignees: params.getAll(KEYS.assignees),
     assignment: oneOf(params.get(KEYS.assignment), ASSIGNMENTS, "all"),
@@ -105,6 +121,7 @@ export function queueSearch(state: QueueState): URLSearchParams {
   for (const key of ["services", "statuses", "offices", "assignees"] as const) {
     for (const value of state[key]) params.append(KEYS[key], value);
   }
+  if (state.closed && !state.statuses.length) params.set(KEYS.closed, "1");
   if (state.assignment !== "all") params.set(KEYS.assignment, state.assignment);
   if (state.submittedFrom) params.set(KEYS.submittedFrom, state.submittedFrom);
   if (state.submittedUntil) params.set(KEYS.submittedUntil, state.submittedUntil);
@@ -129,7 +146,7 @@ export function queueVariables(state: QueueState, viewerId: string | null): Oper
   return {
     filter: {
       services: state.services.length ? state.services : null,
-      statuses: state.statuses.length ? state.statuses : null,
+      statuses: state.statuses.length ? state.statuses : state.closed ? null : [...OPEN_STATUSES],
       offices: state.offices.length ? state.offices : null,
       assignees: assignees.length ? assignees : null,
       unassigned,

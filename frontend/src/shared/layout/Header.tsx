@@ -5,6 +5,7 @@ import { Link, NavLink, useLocation } from "react-router";
 
 import { useSession, useTenant } from "../providers";
 import { useFocusTrap } from "./focusTrap";
+import { HeaderSearch } from "./HeaderSearch";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 
 const MENU_ID = "main-menu";
@@ -16,8 +17,16 @@ export interface NavItem {
   private?: boolean;
 }
 
-/** Bootstrap Italia's header: slim bar (site, language, login), centre (logo, name), navigation. */
-export function Header({ title, nav, loginPath = "/login" }: { title?: string; nav: NavItem[]; loginPath?: string }) {
+/**
+ * Bootstrap Italia's header: slim bar (the parent institution or the municipality's site,
+ * language, login), centre (logo, name, and with `search` the catalogue's search), navigation.
+ */
+export function Header({ title, nav, loginPath = "/login", search = false }: {
+  title?: string;
+  nav: NavItem[];
+  loginPath?: string;
+  search?: boolean;
+}) {
   const { t } = useTranslation();
   const tenant = useTenant();
   const { user, store } = useSession();
@@ -33,13 +42,7 @@ export function Header({ title, nav, loginPath = "/login" }: { title?: string; n
           <div className="row">
             <div className="col-12">
               <div className="it-header-slim-wrapper-content">
-                {tenant.siteUrl ? (
-                  <a className="d-none d-lg-block navbar-brand" href={tenant.siteUrl}>
-                    {tenant.name}
-                  </a>
-                ) : (
-                  <span className="d-none d-lg-block navbar-brand">{tenant.name}</span>
-                )}
+                <SlimBrand />
                 <div className="it-header-slim-right-zone gap-3">
                   <LanguageSwitcher />
                   {user ? (
@@ -77,6 +80,11 @@ export function Header({ title, nav, loginPath = "/login" }: { title?: string; n
                       </div>
                     </Link>
                   </div>
+                  {search && (
+                    <div className="it-right-zone">
+                      <HeaderSearch />
+                    </div>
+                  )}
                 </div>
               </div>
             </div>
@@ -131,5 +139,22 @@ export function Header({ title, nav, loginPath = "/login" }: { title?: string; n
         </div>
       </div>
     </header>
+  );
+}
+
+/**
+ * The slim bar's name, as in the Designers Italia model: the body the municipality belongs to
+ * (a region) linking to its site; without one, the municipality linking to its own site.
+ */
+function SlimBrand() {
+  const tenant = useTenant();
+  const parent = tenant.parentInstitution;
+  const [name, url] = parent ? [parent.name, parent.url] : [tenant.name, tenant.siteUrl];
+  return url ? (
+    <a className="d-none d-lg-block navbar-brand" href={url} data-testid="parent-institution">
+      {name}
+    </a>
+  ) : (
+    <span className="d-none d-lg-block navbar-brand" data-testid="parent-institution">{name}</span>
   );
 }

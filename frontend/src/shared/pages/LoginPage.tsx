@@ -9,9 +9,10 @@ import { useSession, useTenant } from "../providers";
 
 /**
  * The demo login (username or fiscal code and password) until SPID/CIE arrive with the
- * identity issue. After login the user returns to the page that sent them here.
+ * identity issue. After login the user returns to the page that sent them here, or goes to the
+ * app's `home` (the citizen's desk).
  */
-export function LoginPage() {
+export function LoginPage({ home = "/" }: { home?: string }) {
   const { t } = useTranslation();
   const tenant = useTenant();
   const { user, store } = useSession();
@@ -21,7 +22,7 @@ export function LoginPage() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
   usePageTitle(t("login.title"), tenant.name);
-  const back = (location.state as { from?: string } | null)?.from ?? "/";
+  const back = (location.state as { from?: string } | null)?.from ?? home;
   if (user) return <Navigate to={back} replace />;
 
   async function submit(event: FormEvent) {
@@ -35,12 +36,15 @@ export function LoginPage() {
     <div className="row justify-content-center">
       <div className="col-12 col-md-8 col-lg-6">
         <h1>{t("login.title")}</h1>
-        <p>{t("login.intro")}</p>
-        <ProblemList problems={problems} labels={{ username: t("login.username"), password: t("login.password") }} />
+        <p className="mb-5">{t("login.intro")}</p>
+        {/* room above the first field: its label sits over the input, as the intro's margin leaves */}
+        <div className={problems.length ? "mb-5" : undefined}>
+          <ProblemList problems={problems} labels={{ username: t("login.username"), password: t("login.password") }} />
+        </div>
         <form onSubmit={submit} noValidate>
           <div className="form-group">
             <label htmlFor="login-username" className="active">{t("login.username")}</label>
-            <input id="login-username" className="form-control" autoComplete="username" required
+            <input id="login-username" type="text" className="form-control" autoComplete="username" required
               value={username} onChange={(event) => setUsername(event.target.value)} />
           </div>
           <div className="form-group">

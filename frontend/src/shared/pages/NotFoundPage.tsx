@@ -2,10 +2,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { usePageTitle } from "../layout/Layout";
+import { useTenant } from "../providers";
 
 export function NotFoundPage() {
   const { t } = useTranslation();
-  usePageTitle(t("notFound.title"));
+  const tenant = useTenant();
+  usePageTitle(t("notFound.title"), tenant.name);
   return (
     <div>
       <h1>{t("notFound.title")}</h1>
