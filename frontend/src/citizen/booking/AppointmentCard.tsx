@@ -126,7 +126,7 @@ function RescheduleForm({ appointment, onDone }: {
       slots.refresh();
     }
     const moved = payload?.appointment;
-    onDone(found.length || !moved ? "" : t("mine.moved", { when: capitalized(formatSpan(moved.start, moved.end, i18n.language, zone)) }), found);
+    onDone(found.length || !moved ? "" : t("mine.moved", { when: formatSpan(moved.start, moved.end, i18n.language, zone) }), found);
   }
 
   return (
@@ -139,7 +139,7 @@ function RescheduleForm({ appointment, onDone }: {
       <button type="button" className="btn btn-primary btn-sm mt-2" disabled={!chosen || moving.fetching}
         onClick={() => void submit()}>
         {chosen
-          ? t("mine.moveTo", { when: capitalized(formatSpan(chosen.start, chosen.end, i18n.language, zone)) })
+          ? t("mine.moveTo", { when: formatSpan(chosen.start, chosen.end, i18n.language, zone) })
           : t("mine.moveChoose")}
       </button>
     </section>
