@@ -171,10 +171,13 @@ export async function expectAccessible(page, label) {
   assert.match(version, /^['"]?2\.\d+\.\d+/, `Bootstrap Italia 2.x not detectable on ${label}`);
 }
 
-/** A full-page screenshot under frontend/screenshots/ for people to look at (not committed). */
-export async function screenshot(page, name) {
+/**
+ * A screenshot under frontend/screenshots/ for people to look at (not committed): the full page,
+ * or with `{ fullPage: false }` what the screen shows (a menu drawn over the page).
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /** A GraphQL request to the server as `username` (or anonymous), for arranging a scenario. */

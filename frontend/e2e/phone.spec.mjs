@@ -37,7 +37,7 @@ test("on a phone a citizen opens the menu, reaches every section, and Esc closes
     assert.ok(await menu.getByRole("link", { name }).isVisible(), `${name} is in the phone menu`);
   }
   await expectAccessible(page, "citizen menu open on a phone");
-  await screenshot(page, "phone-menu");
+  await screenshot(page, "phone-menu", { fullPage: false });
 
   // Focus stays in the open menu: tabbing past its last link comes back to its first control.
   const focusable = await menu.locator("a[href], button").count();
